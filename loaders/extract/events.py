@@ -1,0 +1,149 @@
+"""Find events ("Sáng 10.11, X tổ chức Hội nghị ..."), their date, place, organiser and
+participants, and the acts on directives (quán triệt, triển khai, tổng kết ...)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from unionkg.ontology.namespaces import fold
+
+from ..resolve import OrgIndex
+from ..segment import Sentence
+from .directives import DirectiveMention
+from .lexicon import ACTS, EVENT_TYPES, PARTICIPANT_CUES, table
+from .model import Act, Event, Evidence, OrgMention, Participation, Person
+
+_DAY_MONTH = re.compile(
+    r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:(?:[Tt]hứ\s+\S+|[Cc]hủ nhật),?\s+)?(?:ngày\s+)?|[Nn]gày\s+)"
+    r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>(?:19|20)\d\d))?\b")
+_MONTH_YEAR = re.compile(r"\btháng\s+(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b")
+# "tổ chức Hội nghị", "khai mạc Đại hội", or "X (đã) họp quán triệt" (not "tại cuộc họp").
+_ORGANISE = re.compile(r"\b(?:đã\s+)?(?:tổ chức|khai mạc|diễn ra)\s+|(?<!cuộc )(?<!buổi )(?<!tại )\b(?:đã\s+)?(?=họp\s+[a-zà-ỹđ])")
+_PLACE = re.compile(r"\btại\s+(?P<place>[^,;]+(?:,\s*(?:Hà Nội|TP\.?\s?HCM|[A-ZĐ][^\s,;]*(?:\s[A-ZĐ][^\s,;]*)*))?)")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ROLE_RANK = {"chair": 3, "speaker": 2, "attendee": 1}
+
+
+def find_event(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex,
+               published: dt.date | None) -> Event | None:
+    """The event a sentence reports being held: date, organiser, type, place."""
+    text = sentence.text
+    organise = _ORGANISE.search(text)
+    if organise is None:
+        return None
+    type_match = table(EVENT_TYPES).match_at(_tokens_from(sentence, organise.end()), 0)
+    if type_match is None:
+        return None
+    organiser = _subject_before(sentence, mentions, sentence.begin + organise.start())
+    if organiser is None:
+        return None
+    date = _event_date(text, organise.start(), published)
+    label = _label(sentence, organise.end())
+    place = _PLACE.search(text[:organise.start()])
+    evidence = Evidence(sentence.index, "event.organise")
+    return Event(key="", event_type=type_match.fields[0], label=label, organizer=index.use(organiser, evidence),
+                 date=date, location=place.group("place").strip() if place else None, evidence=[evidence])
+
+
+def _tokens_from(sentence: Sentence, char: int):
+    """The tokens of the sentence that start at or after a character offset within it."""
+    return [t for t in sentence.tokens if t.begin - sentence.begin >= char]
+
+
+def _label(sentence: Sentence, char: int) -> str:
+    """A short label: the event words as written, up to the end of the clause (12 words at most)."""
+    rest = re.split(r"[,;.(]| dưới sự| với sự| nhằm", sentence.text[char:])[0]
+    words = rest.split()[:12]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
+def _subject_before(sentence: Sentence, mentions: list[OrgMention], char: int,
+                    skip: list[DirectiveMention] = ()) -> str | None:
+    """The organisation acting in a clause: the nearest named organisation before the verb that is
+    not a possessive, an object ("của X", "với X") or part of a directive's name; "Khối Thi đua III -
+    Công đoàn X" acts as the bloc."""
+    candidates = []
+    for m in mentions:
+        begin = sentence.tokens[m.start].begin
+        if begin >= char or m.entity is None or any(d.begin <= begin < d.end for d in skip):
+            continue
+        before = sentence.text[max(0, begin - sentence.begin - 6):begin - sentence.begin]
+        if re.search(r"(?:của|với|cho|từ)\s*$", before) or m.kind in ("state",):
+            continue
+        if candidates and re.fullmatch(r"\s*[-–]\s*", sentence.text[
+                sentence.tokens[candidates[-1].stop - 1].end - sentence.begin:begin - sentence.begin]):
+            continue  # the unit after the dash is the parent of the one before it
+        candidates.append(m)
+    return candidates[-1].entity if candidates else None
+
+
+def _event_date(text: str, verb_at: int, published: dt.date | None) -> str | None:
+    """ISO date of "Sáng 10.11", "ngày 15/01/2021", "Chiều 29/3"; the year from the text, else the
+    publication date (an event reported before it happened is rare), else the years the sentence
+    plans for; unknown when nothing says."""
+    m = _DAY_MONTH.search(text, 0, verb_at)  # a date after the verb is a directive's, not the event's
+    if m is None:
+        month = _MONTH_YEAR.search(text, 0, verb_at)
+        return f"{month.group('y')}-{int(month.group('m')):02d}" if month else None
+    day, month = int(m.group("d")), int(m.group("m"))
+    year = int(m.group("y")) if m.group("y") else _year_for(day, month, text, published)
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _year_for(day: int, month: int, text: str, published: dt.date | None) -> int | None:
+    """The year of a day and month written without one."""
+    if published is not None:
+        return published.year if (month, day) <= (published.month, published.day) else published.year - 1
+    years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else None  # "tổng kết 2023, triển khai năm 2024" is held in 2024
+
+
+def find_participants(sentence: Sentence, people_in_sentence: list[str]) -> list[Participation]:
+    """How the persons named in a sentence take part in the event: chair, speaker or attendee."""
+    cues = table(PARTICIPANT_CUES).find_all(sentence.tokens)
+    if not cues:
+        return []
+    role = max((c.fields[0] for c in cues), key=lambda r: _ROLE_RANK[r])
+    return [Participation(person=p, role=role, evidence=[Evidence(sentence.index, f"participant.{role}")])
+            for p in people_in_sentence]
+
+
+def merge_participants(event: Event, new: list[Participation]) -> None:
+    """Add participants; a person keeps the strongest role (chair > speaker > attendee)."""
+    by_person = {p.person: p for p in event.participants}
+    for p in new:
+        old = by_person.get(p.person)
+        if old is None:
+            event.participants.append(p)
+            by_person[p.person] = p
+        else:
+            if _ROLE_RANK[p.role] > _ROLE_RANK[old.role]:
+                old.role = p.role
+            old.evidence.extend(e for e in p.evidence if e not in old.evidence)
+
+
+def find_acts(sentence: Sentence, mentions: list[OrgMention], directive_mentions: list[DirectiveMention],
+              index: OrgIndex) -> list[Act]:
+    """Acts on the directives of a sentence: an act verb before a directive, by the clause's subject
+    (else the union the article is about)."""
+    acts: list[Act] = []
+    verbs = table(ACTS).find_all(sentence.tokens)
+    for dm in directive_mentions:
+        before = [v for v in verbs if sentence.tokens[v.stop - 1].end <= dm.begin]
+        if not before:
+            continue
+        verb = before[-1]
+        actor = _subject_before(sentence, mentions, sentence.tokens[verb.start].begin, directive_mentions)
+        if actor is None or index.orgs[actor].kind not in ("union", "bloc", "federation", "confederation"):
+            actor = index.main_union
+        if actor is None:
+            continue
+        evidence = Evidence(sentence.index, f"act.{fold(verb.phrase).replace(' ', '-')}")
+        acts.append(Act(actor=index.use(actor, evidence), directive=dm.directive, kind=verb.fields[0],
+                        evidence=[evidence]))
+    return acts

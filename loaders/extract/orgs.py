@@ -1,0 +1,219 @@
+"""Find organisation names in sentences: a head word ("Công đoàn", "Học viện") and the name after it."""
+from __future__ import annotations
+
+import re
+
+from ..segment import Sentence, Token
+from .lexicon import DOC_TYPES, EVENT_TYPES, NAME_STOPS, ORG_HEADS, PROTECTED, ROLES, SURNAMES, phrase_key, phrase_set, table, word_key, word_set
+from .model import OrgMention
+
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_QUOTES_OPEN = {"“", "«"}
+_QUOTES_CLOSE = {"”", "»"}
+# Words before a head that make it a class of units, not one unit ("các công đoàn cơ sở").
+_GENERIC_BEFORE = {"các", "những", "mỗi", "từng", "một số", "nhiều"}
+# Lower-case words that end a department's name ("Trưởng Ban vì sự tiến bộ của phụ nữ phát biểu").
+_CONNECTORS = {"và", "&", "-", "–", "các"}
+_MAX_DEPARTMENT_WORDS = 10
+
+
+def find_org_mentions(sentence: Sentence) -> list[OrgMention]:
+    """Organisation names written in one sentence, outside quotations and post titles."""
+    tokens = sentence.tokens
+    blocked = _role_spans(tokens) | _quoted_positions(tokens)
+    mentions: list[OrgMention] = []
+    i = 0
+    while i < len(tokens):
+        head = table(ORG_HEADS, capitalised=True).match_at(tokens, i)
+        if head is None or i in blocked or _is_generic(tokens, i):
+            i += 1
+            continue
+        stop = _extend_name(tokens, head.stop, head.fields[0])
+        mentions.extend(_split_name(sentence, i, stop, head.phrase, head.fields[0], head.stop))
+        i = max(stop, i + 1)
+    return mentions
+
+
+def _role_spans(tokens: list[Token]) -> set[int]:
+    """Token positions covered by a post title, so "Ủy viên Ban Chấp hành" is not read as a committee."""
+    covered: set[int] = set()
+    for m in table(ROLES).find_all(tokens):
+        if m.stop - m.start > 1 or tokens[m.start].text[:1].isupper():
+            covered.update(range(m.start, role_org_start(tokens, m.start, m.stop)))
+    return covered
+
+
+def role_org_start(tokens: list[Token], start: int, stop: int) -> int:
+    """Where the organisation of a post may start: after the post, or at its last word when "Trưởng
+    Ban" is followed by the department's name ("Trưởng Ban vì sự tiến bộ của phụ nữ")."""
+    last = tokens[stop - 1].text
+    if stop - start > 1 and last == "Ban" and not (stop < len(tokens) and tokens[stop].text == "Ban"):
+        return stop - 1
+    return stop
+
+
+def _quoted_positions(tokens: list[Token]) -> set[int]:
+    """Positions inside “...” quotations: titles of directives and movements, not mentions."""
+    inside, depth = set(), 0
+    for k, t in enumerate(tokens):
+        if t.text in _QUOTES_OPEN:
+            depth += 1
+        elif t.text in _QUOTES_CLOSE:
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(k)
+    return inside
+
+
+def _is_generic(tokens: list[Token], i: int) -> bool:
+    """A head after "các", "những" ... names a class of units."""
+    before = " ".join(word_key(t.text) for t in tokens[max(0, i - 2):i])
+    last = word_key(tokens[i - 1].text) if i else ""
+    return last in _GENERIC_BEFORE or before in _GENERIC_BEFORE
+
+
+def _extend_name(tokens: list[Token], j: int, kind: str) -> int:
+    """The token index where the name that starts with a head (ending at j) ends."""
+    head_only_so_far = True
+    last_good = j
+    while j < len(tokens) and not _stops_name(tokens, j):
+        nested = _head_at(tokens, j)
+        if nested:
+            j = last_good = nested.stop
+        elif _is_name_word(tokens[j]):
+            j = last_good = j + 1
+        else:
+            run = _lowercase_run(tokens, j, kind)
+            if run == j or (head_only_so_far and word_key(tokens[j].text) == "và"):
+                break
+            if _continues_name(tokens, j, run):
+                j = last_good = run
+            elif kind == "department":
+                j = last_good = _trim_connectors(tokens, j, run)
+                break
+            elif _single_trailing_syllable(tokens, j):
+                j = last_good = j + 1  # "Quốc gia", "Tuyên truyền": the second syllable of a word
+                break
+            else:
+                break
+        head_only_so_far = False
+    return last_good
+
+
+def _head_at(tokens: list[Token], j: int):
+    """A head phrase starting at j, if any."""
+    return table(ORG_HEADS, capitalised=True).match_at(tokens, j)
+
+
+def _is_name_word(token: Token) -> bool:
+    """A capitalised word or a roman numeral: part of a proper name."""
+    return (token.text[:1].isupper() and token.text[:1].isalpha()) or bool(_ROMAN.match(token.text))
+
+
+def _is_stop_word(tokens: list[Token], k: int) -> bool:
+    """A verb, preposition or class word (single or pair) that never stands inside a name."""
+    stops = phrase_set(NAME_STOPS)
+    key = word_key(tokens[k].text)
+    pair = f"{key} {word_key(tokens[k + 1].text)}" if k + 1 < len(tokens) else ""
+    return key in stops or pair in stops
+
+
+def _lowercase_run(tokens: list[Token], j: int, kind: str) -> int:
+    """The end of a run of lower-case words and connectors starting at j (stop words end it)."""
+    limit = _MAX_DEPARTMENT_WORDS if kind == "department" else 5
+    k = j
+    while k < len(tokens) and k - j < limit and (not _is_stop_word(tokens, k) or _inner_of(tokens, k, kind)):
+        t = tokens[k]
+        if word_key(t.text) in _CONNECTORS or (t.text[:1].islower() and t.text.isalpha()):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _inner_of(tokens: list[Token], k: int, kind: str) -> bool:
+    """"của" inside a department's name ("Ban vì sự tiến bộ của phụ nữ"), before a lower-case noun."""
+    return kind == "department" and word_key(tokens[k].text) == "của" and k + 1 < len(tokens) \
+        and tokens[k + 1].text[:1].islower() and not _is_stop_word(tokens, k + 1)
+
+
+def _continues_name(tokens: list[Token], j: int, k: int) -> bool:
+    """After a lower-case run, the name goes on when a capitalised word follows that opens
+    no new name, post, event or directive ("Khoáng sản Việt Nam", but not "và Công đoàn ...")."""
+    if k >= len(tokens) or not _is_name_word(tokens[k]) or _stops_name(tokens, k):
+        return False
+    if table(DOC_TYPES).match_at(tokens, k):
+        return False
+    dash_only = all(t.text in {"-", "–"} for t in tokens[j:k])
+    return dash_only or not _head_at(tokens, k)
+
+
+def _single_trailing_syllable(tokens: list[Token], j: int) -> bool:
+    """One lower-case syllable (not a connector) after a capitalised one, then punctuation, the end
+    of the sentence or a verb pair ("Tuyên truyền tổ chức"): the second syllable of a word."""
+    if not (tokens[j].text[:1].islower() and tokens[j].text.isalpha()) or word_key(tokens[j].text) in _CONNECTORS:
+        return False
+    if j == 0 or not tokens[j - 1].text[:1].isupper() or tokens[j - 1].text.isupper():
+        return False
+    nxt = j + 1
+    if nxt >= len(tokens) or not tokens[nxt].text[:1].isalnum():
+        return True
+    pair = f"{word_key(tokens[nxt].text)} {word_key(tokens[nxt + 1].text)}" if nxt + 1 < len(tokens) else ""
+    return pair in phrase_set(NAME_STOPS)
+
+
+def _trim_connectors(tokens: list[Token], j: int, k: int) -> int:
+    """Drop connectors left dangling at the end of a run."""
+    while k > j and word_key(tokens[k - 1].text) in _CONNECTORS:
+        k -= 1
+    return k
+
+
+def _stops_name(tokens: list[Token], j: int) -> bool:
+    """A post title, an event word or a term marker ends a name."""
+    t = word_key(tokens[j].text)
+    if t in {"khóa", "nhiệm", "lần", "năm", "ngày", "tháng"}:
+        return True
+    return bool(table(ROLES).match_at(tokens, j) and tokens[j].text[:1].isupper()) or \
+        bool(table(EVENT_TYPES).match_at(tokens, j) and tokens[j].text[:1].isupper())
+
+
+def _split_name(sentence: Sentence, start: int, stop: int, head: str, kind: str,
+                head_stop: int) -> list[OrgMention]:
+    """One or two mentions from a run: split "A - B" where B opens with a head; drop a trailing person."""
+    tokens = sentence.tokens
+    for d in range(head_stop, stop - 1):
+        if tokens[d].text in {"-", "–"} and table(ORG_HEADS, capitalised=True).match_at(tokens, d + 1):
+            right = table(ORG_HEADS, capitalised=True).match_at(tokens, d + 1)
+            return (_split_name(sentence, start, d, head, kind, head_stop)
+                    + _split_name(sentence, d + 1, stop, right.phrase, right.fields[0], right.stop))
+    stop = _strip_trailing_person(tokens, head_stop, stop)
+    return [OrgMention(sentence.index, start, stop, sentence.span_text(start, stop), kind, head,
+                       head_only=(stop == head_stop))]
+
+
+def _strip_trailing_person(tokens: list[Token], head_stop: int, stop: int) -> int:
+    """Cut "Lê Thanh Tùng" off "Công đoàn Liên hiệp Hội Việt Nam Lê Thanh Tùng"."""
+    for size in (4, 3, 2):
+        cut = stop - size
+        if cut < head_stop:
+            continue
+        if looks_like_person(tokens[cut:stop]) and not _protected_tail(tokens, cut, stop):
+            return cut
+    return stop
+
+
+def _protected_tail(tokens: list[Token], cut: int, stop: int) -> bool:
+    """A place or a name that belongs to the organisation ("Hồ Chí Minh", "Hà Nội")."""
+    protected = phrase_set(PROTECTED)
+    return any(phrase_key(" ".join(t.text for t in tokens[a:b])) in protected
+               for a in range(max(0, cut - 1), stop) for b in range(a + 2, stop + 1))
+
+
+def looks_like_person(tokens: list[Token]) -> bool:
+    """2-4 capitalised syllables, the first a family name, none an all-caps acronym."""
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if word_key(tokens[0].text) not in word_set(SURNAMES):
+        return False
+    return all(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in tokens)

@@ -1,0 +1,218 @@
+"""Find officials and their posts: "đồng chí X, Chủ tịch Công đoàn Y", "Chủ tịch Công đoàn Y X",
+"X – Phó Chủ tịch Tổng Liên đoàn", several posts in a row, honorifics, "nguyên" and "lâm thời"."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unionkg.ontology.namespaces import fold
+
+from ...loaders.resolve import OrgIndex, host_of, qualify_contained
+from ..segment import Sentence, Token
+from .lexicon import HONORIFICS, ROLES, table, word_key
+from .model import Evidence, OrgMention, Person, Post
+from .orgs import _protected_tail, looks_like_person, role_org_start
+
+_CHAIN_SEPARATORS = {",", "–", "-", ";"}
+_UNION_KINDS = {"union", "bloc", "federation", "confederation"}
+
+
+@dataclass
+class _Segment:
+    """One post in a chain after a name: a role, and the organisation written with it."""
+
+    role: str | None
+    role_owner: str
+    org: OrgMention | None
+    status: str | None
+
+
+def find_people(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex,
+                people: dict[str, Person], posts: list[Post]) -> None:
+    """Add the persons named in one sentence and the posts the sentence gives them."""
+    tokens = sentence.tokens
+    org_at = {m.start: m for m in mentions}
+    inside_org = {k for m in mentions for k in range(m.start, m.stop)}
+    for start, stop, honorific, rule in _person_spans(tokens, org_at, inside_org):
+        name = sentence.span_text(start, stop)
+        key = fold(name)
+        person = people.setdefault(key, Person(key=key, name=name, honorific=honorific))
+        person.honorific = person.honorific or honorific
+        evidence = Evidence(sentence.index, rule)
+        if evidence not in person.evidence:
+            person.evidence.append(evidence)
+        chain = _posts_before(tokens, start, org_at) + _posts_after(tokens, stop, org_at)
+        for segment, org in _resolve_chain(chain, index):
+            evidence = Evidence(sentence.index, "post.chain" if org else "post.bare")
+            posts.append(Post(person=key, role=segment.role, org=org, status=segment.status, evidence=[evidence]))
+
+
+def _person_spans(tokens: list[Token], org_at: dict[int, OrgMention], inside_org: set[int]):
+    """(start, stop, honorific, rule) of each person name in the sentence."""
+    i = 0
+    while i < len(tokens):
+        honorific = table(HONORIFICS).match_at(tokens, i)
+        if honorific and tokens[honorific.stop - 1].text != ":":
+            j = honorific.stop + (1 if honorific.stop < len(tokens) and tokens[honorific.stop].text == ":" else 0)
+            size = _name_size(tokens, j, inside_org, need_surname=False)
+            if size:
+                yield j, j + size, honorific.phrase, "person.honorific"
+                i = j + size
+                continue
+        size = _name_size(tokens, i, inside_org, need_surname=True)
+        if size and _has_post_context(tokens, i, i + size, org_at):
+            yield i, i + size, None, "person.post-context"
+            i += size
+            continue
+        i += 1
+
+
+def _name_size(tokens: list[Token], i: int, inside_org: set[int], need_surname: bool) -> int:
+    """Length of a 2-4 syllable personal name at i (the longest), or 0."""
+    for size in (4, 3, 2):
+        span = tokens[i:i + size]
+        if len(span) < size or any(k in inside_org for k in range(i, i + size)):
+            continue
+        if need_surname and not looks_like_person(span):
+            continue
+        if not all(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in span):
+            continue
+        if i + size < len(tokens) and tokens[i + size].text[:1].isupper() and tokens[i + size].text.isalpha() \
+                and not table(ROLES).match_at(tokens, i + size):
+            continue  # the run goes on: a longer name or an organisation, not this person
+        if not _protected_tail(tokens, i, i + size) and not table(ROLES).match_at(tokens, i):
+            return size
+    return 0
+
+
+def _has_post_context(tokens: list[Token], start: int, stop: int, org_at: dict[int, OrgMention]) -> bool:
+    """A post is written just before or just after the name."""
+    if _posts_before(tokens, start, org_at):
+        return True
+    return stop + 1 < len(tokens) and tokens[stop].text in _CHAIN_SEPARATORS and \
+        table(ROLES).match_at(tokens, _skip_status(tokens, stop + 1)) is not None
+
+
+def _skip_status(tokens: list[Token], i: int) -> int:
+    """Skip "nguyên" (former) before a post."""
+    return i + 1 if i < len(tokens) and word_key(tokens[i].text) == "nguyên" else i
+
+
+def _posts_before(tokens: list[Token], start: int, org_at: dict[int, OrgMention]) -> list[_Segment]:
+    """"Chủ tịch Công đoàn Y Lê Thanh Tùng", "Phó Chủ tịch Ngọ Duy Hiểu": a post right before a name."""
+    for role_start in range(max(0, start - 12), start):
+        role = table(ROLES).match_at(tokens, role_start)
+        if role is None:
+            continue
+        org = org_at.get(role_org_start(tokens, role.start, role.stop))
+        if role.stop == start or (org and org.stop == start):
+            status = "former" if role_start and word_key(tokens[role_start - 1].text) == "nguyên" else None
+            return [_Segment(_role_text(tokens, role.start, role.stop), role.fields[0], org, status)]
+    return []
+
+
+def _posts_after(tokens: list[Token], stop: int, org_at: dict[int, OrgMention]) -> list[_Segment]:
+    """", Phó Tổng Giám đốc, Chủ tịch Công đoàn Đài TNVN": the chain of posts after a name."""
+    segments: list[_Segment] = []
+    i = stop
+    while i < len(tokens) and tokens[i].text in _CHAIN_SEPARATORS:
+        j = _skip_status(tokens, i + 1)
+        role = table(ROLES).match_at(tokens, j)
+        if role:
+            org = org_at.get(role_org_start(tokens, role.start, role.stop))
+            end = org.stop if org else role.stop
+            status = "former" if j > i + 1 else _acting(tokens, end)
+            segments.append(_Segment(_role_text(tokens, role.start, role.stop), role.fields[0], org, status))
+            i = end + (2 if status == "acting" else 0)
+        elif j in org_at and segments:
+            segments.append(_Segment(None, "any", org_at[j], None))  # the parent of the unit before
+            i = org_at[j].stop
+        else:
+            break
+    return segments
+
+
+def _acting(tokens: list[Token], i: int) -> str | None:
+    """"lâm thời" after a post: acting."""
+    if i + 1 < len(tokens) and f"{word_key(tokens[i].text)} {word_key(tokens[i + 1].text)}" == "lâm thời":
+        return "acting"
+    return None
+
+
+def _role_text(tokens: list[Token], start: int, stop: int) -> str:
+    """The post as written, spacing normalised."""
+    return " ".join(t.text for t in tokens[start:stop])[:1].upper() + " ".join(t.text for t in tokens[start:stop])[1:]
+
+
+def _resolve_chain(chain: list[_Segment], index: OrgIndex) -> list[tuple[_Segment, str | None]]:
+    """The organisation of each post of a chain. A post written without one takes the next
+    organisation of the chain ("Ủy viên Ban Thường vụ, Trưởng ban Ban X, Công đoàn Y" -> Y); an
+    institution post takes the institution behind it ("Phó Tổng Giám đốc, Chủ tịch Công đoàn Đài
+    TNVN" -> Đài TNVN); a unit followed by a bare organisation is a unit of that organisation."""
+    orgs: list[str | None] = [
+        qualify_contained(index, seg.org, None) if seg.org else None for seg in chain]
+    for k, seg in enumerate(chain):
+        if seg.role is None and seg.org is not None and k and chain[k - 1].org is not None:
+            orgs[k - 1] = qualify_contained(index, chain[k - 1].org, orgs[k])
+    resolved = []
+    for k, seg in enumerate(chain):
+        if seg.role is None:
+            continue
+        org = orgs[k]
+        if org is None:
+            org = _next_org(chain, orgs, k, index)
+        if seg.role_owner in ("institution", "party"):
+            org = _institution_of(index, org) if org else index.main_host
+        resolved.append((seg, org))
+    return resolved
+
+
+def _next_org(chain: list[_Segment], orgs: list[str | None], k: int, index: OrgIndex) -> str | None:
+    """The first organisation written after position k in the chain that can own a post: a union or
+    institution, or the parent written after a unit ("..., Công đoàn Viên chức Việt Nam")."""
+    for m in range(k + 1, len(chain)):
+        org = orgs[m]
+        if org is None:
+            continue
+        if chain[m].role is None or index.orgs[org].kind in _UNION_KINDS | {"institution", "state"}:
+            return org
+    return None
+
+
+def _institution_of(index: OrgIndex, org: str | None) -> str | None:
+    """The institution behind an organisation: itself, or the host of a union."""
+    if org is None:
+        return None
+    kind = index.orgs[org].kind
+    if kind in ("institution", "state", "mass"):
+        return org
+    if kind == "union":
+        return host_of(index, org)
+    return None
+
+
+def link_posts(posts: list[Post], index: OrgIndex) -> list[Post]:
+    """Give a post written without an organisation ("Phó Chủ tịch Ngọ Duy Hiểu") the organisation of
+    the same person's same role elsewhere in the article; drop it when none is known."""
+    resolved: list[Post] = []
+    for post in posts:
+        if post.org is None:
+            same_role = sorted(p.org for p in posts if p.person == post.person and p.org
+                               and fold(p.role) == fold(post.role))
+            post.org = same_role[0] if same_role else None
+        if post.org is not None:
+            index.use(post.org, post.evidence[0])
+            resolved.append(post)
+    return _dedupe_posts(resolved)
+
+
+def _dedupe_posts(posts: list[Post]) -> list[Post]:
+    """One post per (person, role, organisation), evidence merged."""
+    merged: dict[tuple[str, str, str | None], Post] = {}
+    for post in posts:
+        key = (post.person, fold(post.role), post.org)
+        if key in merged:
+            merged[key].evidence.extend(e for e in post.evidence if e not in merged[key].evidence)
+            merged[key].status = merged[key].status or post.status
+        else:
+            merged[key] = post
+    return list(merged.values())

@@ -1,0 +1,91 @@
+"""Links between organisations (hierarchy, bloc membership) and between directives (based on)."""
+from __future__ import annotations
+
+import re
+
+from unionkg.ontology.namespaces import fold
+
+from ..resolve import OrgIndex, qualify_contained
+from ..segment import Sentence
+from .directives import DirectiveMention
+from .model import Directive, Evidence, OrgMention, Relation
+
+_UNDER = re.compile(r"^\s*(?:\(\s*[^()]*?)?\b(?:trực thuộc|thuộc)\s*$")
+_DASH = re.compile(r"^\s*[-–]\s*$")
+_MEMBERS = re.compile(r"\bgồm(?:\s+có)?\s+(?:\d+\s+)?(?:đơn vị thành viên|đơn vị|thành viên|công đoàn)[^:]*:")
+_PROGRAMME = re.compile(r"\b(?:Chương trình hành động|Chương trình|Kế hoạch)(?:\s+số\s+\d+)?\s+(?:để\s+)?"
+                        r"(?:thực hiện|triển khai)\b")
+
+
+def find_hierarchy(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex) -> list[Relation]:
+    """"A thuộc B", "A trực thuộc B", "A (Công đoàn cấp trên cơ sở trực thuộc B)", "Khối Thi đua III - B"."""
+    found = []
+    named = [m for m in mentions if m.entity]
+    for a, b in zip(named, named[1:]):
+        between = sentence.text[sentence.tokens[a.stop - 1].end - sentence.begin:
+                                sentence.tokens[b.start].begin - sentence.begin]
+        dash = _DASH.match(between) and index.orgs[a.entity].kind in ("bloc", "department", "committee")
+        if (_UNDER.match(between) or dash) and a.entity != b.entity:
+            qualify_contained(index, a, b.entity)
+            rule = "hierarchy.dash" if dash else "hierarchy.thuoc"
+            found.append(Relation("sub_organization", a.entity, b.entity, [Evidence(sentence.index, rule)]))
+    return found
+
+
+def contained_parents(index: OrgIndex, sentence_of: dict[str, int]) -> list[Relation]:
+    """Committees, departments and blocs are units of the organisation their name was qualified with."""
+    return [Relation("sub_organization", key, org.parent_hint, [Evidence(sentence_of.get(key, 0), "hierarchy.name")])
+            for key, org in index.orgs.items() if org.parent_hint and key in index.used]
+
+
+def find_members(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex) -> list[Relation]:
+    """"X gồm có 9 đơn vị thành viên: A, B, C": A, B and C are members of X."""
+    m = _MEMBERS.search(sentence.text)
+    if m is None:
+        return []
+    colon = sentence.begin + m.end()
+    groups = [x for x in mentions if x.entity and sentence.tokens[x.start].begin < sentence.begin + m.start()]
+    members = [x for x in mentions if x.entity and sentence.tokens[x.start].begin >= colon]
+    if not groups or not members:
+        return []
+    group = groups[0].entity
+    evidence = [Evidence(sentence.index, "membership.list")]
+    return [Relation("membership", x.entity, group, list(evidence)) for x in members if x.entity != group]
+
+
+def find_bases(sentence: Sentence, directive_mentions: list[DirectiveMention],
+               directives: dict[str, Directive]) -> list[Relation]:
+    """"Chương trình hành động thực hiện A và B (Chương trình 02)": the programme is based on A and B."""
+    found = []
+    for m in _PROGRAMME.finditer(sentence.text):
+        start, verb_end = sentence.begin + m.start(), sentence.begin + m.end()
+        clause_end = sentence.begin + (sentence.text.find(";", m.end()) % (len(sentence.text) + 1))
+        own = [d for d in directive_mentions if d.begin == start]
+        later = [d for d in directive_mentions if verb_end <= d.begin < clause_end]
+        programme = own[0].directive if own else _named_programme(later, directives)
+        if programme is None:
+            continue
+        for basis in later:
+            if basis.directive != programme and directives[basis.directive].type_code not in ("CTr", "KH"):
+                found.append(Relation("based_on", programme, basis.directive, [Evidence(sentence.index, "basis.programme")]))
+    return found
+
+
+def _named_programme(later: list[DirectiveMention], directives: dict[str, Directive]) -> str | None:
+    """The numbered programme written after its bases, as in "... (Chương trình 02)"."""
+    for d in later:
+        if directives[d.directive].type_code in ("CTr", "KH") and directives[d.directive].number:
+            return d.directive
+    return None
+
+
+def dedupe_relations(relations: list[Relation]) -> list[Relation]:
+    """One relation per (kind, subject, object), evidence merged."""
+    merged: dict[tuple[str, str, str], Relation] = {}
+    for r in relations:
+        key = (r.kind, r.subject, r.object)
+        if key in merged:
+            merged[key].evidence.extend(e for e in r.evidence if e not in merged[key].evidence)
+        else:
+            merged[key] = r
+    return [r for r in merged.values() if fold(r.subject) != fold(r.object)]

@@ -1,0 +1,25 @@
+"""Errors that carry the bad value and where it came from."""
+from __future__ import annotations
+
+
+class UnionKGError(Exception):
+    """Base class of the errors unionkg reports to users as one clear line."""
+
+
+class InputError(UnionKGError):
+    """An input file, record or line that cannot be read as an article."""
+
+    def __init__(self, origin: str, reason: str, line: int | None = None) -> None:
+        self.origin = origin
+        self.reason = reason
+        self.line = line
+        where = f"{origin}:{line}" if line is not None else origin
+        super().__init__(f"{where}: {reason}")
+
+
+class StoreError(UnionKGError):
+    """The store could not be opened, read or written."""
+
+
+class QueryError(UnionKGError):
+    """A SPARQL query that is malformed or refused."""
