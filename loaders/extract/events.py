@@ -19,7 +19,7 @@ _DAY_MONTH = re.compile(
 _MONTH_YEAR = re.compile(r"\btháng\s+(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b")
 # "tổ chức Hội nghị", "khai mạc Đại hội", or "X (đã) họp quán triệt" (not "tại cuộc họp").
 _ORGANISE = re.compile(r"\b(?:đã\s+)?(?:tổ chức|khai mạc|diễn ra)\s+|(?<!cuộc )(?<!buổi )(?<!tại )\b(?:đã\s+)?(?=họp\s+[a-zà-ỹđ])")
-_PLACE = re.compile(r"\btại\s+(?P<place>[^,;]+(?:,\s*(?:Hà Nội|TP\.?\s?HCM|[A-ZĐ][^\s,;]*(?:\s[A-ZĐ][^\s,;]*)*))?)")
+_PLACE = re.compile(r"\btại\s+(?P<place>.+?)\s*,?\s*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ROLE_RANK = {"chair": 3, "speaker": 2, "attendee": 1}
 
@@ -39,7 +39,8 @@ def find_event(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex,
         return None
     date = _event_date(text, organise.start(), published)
     label = _label(sentence, organise.end())
-    place = _PLACE.search(text[:organise.start()])
+    organiser_at = next(sentence.tokens[m.start].begin - sentence.begin for m in mentions if m.entity == organiser)
+    place = _PLACE.search(text[:organiser_at])  # "tại X," written between the date and the organiser
     evidence = Evidence(sentence.index, "event.organise")
     return Event(key="", event_type=type_match.fields[0], label=label, organizer=index.use(organiser, evidence),
                  date=date, location=place.group("place").strip() if place else None, evidence=[evidence])

@@ -20,6 +20,8 @@ _MAX_DEPARTMENT_WORDS = 10
 def find_org_mentions(sentence: Sentence) -> list[OrgMention]:
     """Organisation names written in one sentence, outside quotations and post titles."""
     tokens = sentence.tokens
+    roles = table(ROLES).find_all(tokens)
+    after_role = {role_org_start(tokens, r.start, r.stop) for r in roles}
     blocked = _role_spans(tokens) | _quoted_positions(tokens)
     mentions: list[OrgMention] = []
     i = 0
@@ -29,7 +31,7 @@ def find_org_mentions(sentence: Sentence) -> list[OrgMention]:
             i += 1
             continue
         stop = _extend_name(tokens, head.stop, head.fields[0])
-        mentions.extend(_split_name(sentence, i, stop, head.phrase, head.fields[0], head.stop))
+        mentions.extend(_split_name(sentence, i, stop, head.phrase, head.fields[0], head.stop, i in after_role))
         i = max(stop, i + 1)
     return mentions
 
@@ -179,15 +181,17 @@ def _stops_name(tokens: list[Token], j: int) -> bool:
 
 
 def _split_name(sentence: Sentence, start: int, stop: int, head: str, kind: str,
-                head_stop: int) -> list[OrgMention]:
-    """One or two mentions from a run: split "A - B" where B opens with a head; drop a trailing person."""
+                head_stop: int, after_role: bool = False) -> list[OrgMention]:
+    """One or two mentions from a run: split "A - B" where B opens with a head; after a post title
+    ("Chủ tịch Công đoàn Y Lê Thanh Tùng"), drop the person's name that ends the run."""
     tokens = sentence.tokens
     for d in range(head_stop, stop - 1):
         if tokens[d].text in {"-", "–"} and table(ORG_HEADS, capitalised=True).match_at(tokens, d + 1):
             right = table(ORG_HEADS, capitalised=True).match_at(tokens, d + 1)
             return (_split_name(sentence, start, d, head, kind, head_stop)
-                    + _split_name(sentence, d + 1, stop, right.phrase, right.fields[0], right.stop))
-    stop = _strip_trailing_person(tokens, head_stop, stop)
+                    + _split_name(sentence, d + 1, stop, right.phrase, right.fields[0], right.stop, after_role))
+    if after_role:
+        stop = _strip_trailing_person(tokens, head_stop, stop)
     return [OrgMention(sentence.index, start, stop, sentence.span_text(start, stop), kind, head,
                        head_only=(stop == head_stop))]
 

@@ -24,7 +24,8 @@ def find_hierarchy(sentence: Sentence, mentions: list[OrgMention], index: OrgInd
     for a, b in zip(named, named[1:]):
         between = sentence.text[sentence.tokens[a.stop - 1].end - sentence.begin:
                                 sentence.tokens[b.start].begin - sentence.begin]
-        dash = _DASH.match(between) and index.orgs[a.entity].kind in ("bloc", "department", "committee")
+        unit = index.orgs[a.entity].kind in ("bloc", "department", "committee")
+        dash = unit and (_DASH.match(between) or not between.strip())  # "Ban Nữ công Công đoàn X" too
         if (_UNDER.match(between) or dash) and a.entity != b.entity:
             qualify_contained(index, a, b.entity)
             rule = "hierarchy.dash" if dash else "hierarchy.thuoc"

@@ -1,0 +1,203 @@
+"""Read input paths, folders, JSONL files and stdin into SourceDocuments, reporting bad inputs."""
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from typing import BinaryIO
+
+from unionkg.errors import InputError
+from unionkg.loaders.model import SourceDocument
+
+__all__ = ["read_inputs", "SUPPORTED_SUFFIXES", "decode_bytes"]
+
+# File suffix -> how the file is read ("jsonl" files hold one record a line).
+SUPPORTED_SUFFIXES: dict[str, str] = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+
+Result = SourceDocument | InputError
+
+# Checked longest first: the UTF-32 LE BOM starts with the UTF-16 LE BOM.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_NUL = b"\x00"
+# Old Vietnamese sites sometimes serve windows-1258 or similar; an HTML page may say so itself.
+_HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None,
+                max_bytes: int = 5_000_000) -> Iterator[SourceDocument | InputError]:
+    """Yield a document or an error for every input, arguments in order, folders sorted."""
+    for path in paths:
+        if path == "-":
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
+        else:
+            yield from _read_path(path, max_bytes)
+
+
+def _read_path(path: str, max_bytes: int) -> Iterator[Result]:
+    """One named path: a folder is walked, a file must have a supported suffix."""
+    if not os.path.exists(path):
+        yield InputError(path, "no such file or directory")
+    elif os.path.isdir(path):
+        yield from _walk(path, os.path.realpath(path), max_bytes)
+    elif _suffix(path) not in SUPPORTED_SUFFIXES:
+        wanted = ", ".join(SUPPORTED_SUFFIXES)
+        yield InputError(path, f"unsupported file type {_suffix(path) or '(no suffix)'!r} (expected {wanted})")
+    else:
+        yield from _read_file(path, max_bytes)
+
+
+def _walk(folder: str, root: str, max_bytes: int) -> Iterator[Result]:
+    """Files under a folder, sorted, skipping hidden and unsupported ones and links leaving `root`."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield InputError(folder, f"cannot list folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink():
+            target = os.path.realpath(entry.path)
+            if not _inside(target, root):
+                yield InputError(entry.path, f"symbolic link points outside {root} (to {target}); not followed")
+                continue
+            if os.path.isdir(target):
+                continue  # its files are inside the walked folder and read there: no duplicates, no loops
+        if entry.is_dir():
+            yield from _walk(entry.path, root, max_bytes)
+        elif _suffix(entry.name) in SUPPORTED_SUFFIXES and os.path.exists(entry.path):
+            yield from _read_file(entry.path, max_bytes)
+
+
+def _inside(target: str, root: str) -> bool:
+    """Whether the resolved `target` is `root` or below it."""
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _suffix(name: str) -> str:
+    """The lower-cased suffix of a file name ("" if none)."""
+    return os.path.splitext(name)[1].lower()
+
+
+def _read_file(path: str, max_bytes: int) -> Iterator[Result]:
+    """Read one supported file into documents (several for JSONL) or one error."""
+    try:
+        size = os.path.getsize(path)
+        if size <= max_bytes:
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+            size = len(data)  # the file may have grown since it was listed
+    except OSError as exc:
+        yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    if size > max_bytes:
+        yield InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes")
+        return
+    kind = SUPPORTED_SUFFIXES[_suffix(path)]
+    text = decode_bytes(data, path, html=kind == "html")
+    yield from _documents(text, kind, path, os.path.basename(path))
+
+
+def _read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[Result]:
+    """Read stdin bytes and sniff JSONL, HTML or text from the first non-space character."""
+    origin = "<stdin>"
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield InputError(origin, f"input is over the limit of {max_bytes:,} bytes")
+        return
+    text = decode_bytes(data, origin, html=data.lstrip()[:1] == b"<")
+    first = text.lstrip()[:1] if isinstance(text, str) else ""
+    kind = "jsonl" if first == "{" else "html" if first == "<" else "text"
+    yield from _documents(text, kind, origin, "stdin")
+
+
+def _documents(text: str | InputError, kind: str, origin: str, name: str) -> Iterator[Result]:
+    """The documents of one decoded input (or its decoding error)."""
+    if isinstance(text, InputError):
+        yield text
+    elif kind == "jsonl":
+        yield from _jsonl_documents(text, origin, name)
+    else:
+        yield SourceDocument(source=name, origin=origin, media=kind, body=text)
+
+
+def decode_bytes(data: bytes, origin: str, html: bool = False) -> str | InputError:
+    """UTF-8 (BOM stripped) or BOM-marked UTF-16/32 text, or the reason it is not readable text."""
+    if not data.strip():
+        return InputError(origin, "empty file" if not data else "empty file (only whitespace)")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                return InputError(origin, f"not valid {codec.upper()} ({exc.reason} at offset {exc.start})")
+            return text if text.strip() else InputError(origin, "empty file (only whitespace)")
+    if _NUL in data:
+        return InputError(origin, f"binary file (NUL byte at offset {data.find(_NUL)})")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        declared = _declared_charset(data) if html else None
+        if declared is not None:
+            return declared
+        return InputError(origin, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})")
+    return text if text.strip() else InputError(origin, "empty file (only whitespace)")
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """Decode an HTML page with the non-UTF-8 charset its <meta> declares, if that works."""
+    match = _HTML_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    try:
+        return data.decode(match.group(1).decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _jsonl_documents(text: str, origin: str, name: str) -> Iterator[Result]:
+    """One document per non-blank JSONL line; a bad line fails alone."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            yield _jsonl_record(line, origin, name, number)
+
+
+def _jsonl_record(line: str, origin: str, name: str, number: int) -> Result:
+    """Build the document of one JSONL line, or the error that says why it is not one."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(origin, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number)
+    if not isinstance(record, dict):
+        return InputError(origin, f"record is a JSON {type(record).__name__}, not an object", line=number)
+    text, media = _record_body(record)
+    if text is None:
+        return InputError(origin, 'record has no text (expected a non-empty "text" or "html" string)', line=number)
+    url = _string(record, "url")
+    source = _string(record, "source") or url or f"{name}#{number}"
+    return SourceDocument(
+        source=source, origin=f"{origin}:{number}", media=media, body=text,
+        title=_string(record, "title"), published=_string(record, "published"),
+        url=url, site=_string(record, "site"),
+    )
+
+
+def _record_body(record: dict) -> tuple[str | None, str]:
+    """The record's article body and its media: "text" first, else "html"."""
+    for key, media in (("text", "text"), ("html", "html")):
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return value, media
+    return None, "text"
+
+
+def _string(record: dict, key: str) -> str | None:
+    """A non-blank string field of a record, stripped (other types are ignored)."""
+    value = record.get(key)
+    return value.strip() if isinstance(value, str) and value.strip() else None

@@ -1,0 +1,49 @@
+"""Directives in every spelling (sentences written for these tests)."""
+from unionkg.loaders.extract import extract_article
+from unionkg.loaders.model import Article
+
+
+def directives(text: str):
+    facts = extract_article(Article(source="d.txt", origin="d.txt", title="Tin", text=f"Tin\n\n{text}"))
+    return facts, {d.key: d for d in facts.directives.values()}
+
+
+def test_symbol_date_issuer_and_title():
+    facts, found = directives("Công đoàn Xây dựng Việt Nam quán triệt Nghị quyết số 02-NQ/TW ngày 12/6/2021 "
+                              "của Bộ Chính trị về “Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới”.")
+    d = found["nq-2--tw"]
+    assert (d.symbol, d.date, d.title) == ("02-NQ/TW", "2021-06-12",
+                                           "Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới")
+    assert facts.orgs.orgs[d.issuer].name == "Bộ Chính trị"
+
+
+def test_old_spelling_of_the_symbol_is_the_same_directive():
+    _, a = directives("Công đoàn Y tế Việt Nam thực hiện Chỉ thị 05/CT-TW ngày 15/5/2016.")
+    _, b = directives("Công đoàn Y tế Việt Nam thực hiện Chỉ thị 05-CT/TW.")
+    assert list(a) == list(b) == ["ct-5--tw"]
+
+
+def test_number_and_issuer_without_symbol():
+    _, found = directives("Các đơn vị triển khai Nghị quyết số 02 của Bộ Chính trị.")
+    assert list(found) == ["nq-2--tw"] and found["nq-2--tw"].symbol == "02-NQ/TW"
+
+
+def test_state_decree_symbol():
+    _, found = directives("Công đoàn Công Thương Việt Nam hướng dẫn thực hiện Nghị định 145/2020/NĐ-CP.")
+    d = next(iter(found.values()))
+    assert (d.symbol, d.type_label) == ("145/2020/NĐ-CP", "Nghị định")
+
+
+def test_congress_resolutions_differ_by_body():
+    facts, found = directives("Năm 2024, Công đoàn Giáo dục Việt Nam triển khai thực hiện Nghị quyết Đại hội XIII của Đảng "
+                              "và Nghị quyết Đại hội XIII Công đoàn Việt Nam.")
+    congress = sorted((d.congress, facts.orgs.orgs[d.issuer].name) for d in found.values())
+    assert congress[0][0] == congress[1][0] == "XIII"
+    assert congress[0][1] != congress[1][1]
+
+
+def test_programme_based_on_a_resolution():
+    facts, found = directives("Tổng Liên đoàn ban hành Chương trình hành động số 02 thực hiện Nghị quyết số 02-NQ/TW.")
+    bases = [(r.subject, r.object) for r in facts.relations if r.kind == "based_on"]
+    programme = [k for k, d in found.items() if d.type_code == "CTr"][0]
+    assert bases == [(programme, "nq-2--tw")]

@@ -1,0 +1,48 @@
+"""Events, participants and acts on directives (sentences written for these tests)."""
+import datetime as dt
+
+from unionkg.loaders.extract import extract_article
+from unionkg.loaders.model import Article
+
+
+def run(text: str, published: dt.date | None = None):
+    return extract_article(Article(source="e.txt", origin="e.txt", title="Tin", text=f"Tin\n\n{text}", published=published))
+
+
+def test_relative_date_takes_the_year_of_publication():
+    facts = run("Sáng 12.9, Liên đoàn Lao động tỉnh Bắc Ninh tổ chức Hội nghị tập huấn cán bộ.", dt.date(2023, 9, 13))
+    (event,) = facts.events
+    assert (event.date, event.event_type, facts.orgs.orgs[event.organizer].name) == (
+        "2023-09-12", "conference", "Liên đoàn Lao động tỉnh Bắc Ninh")
+
+
+def test_a_date_after_publication_belongs_to_the_year_before():
+    facts = run("Chiều 28/12, Công đoàn Ngân hàng Việt Nam tổ chức hội nghị.", dt.date(2024, 1, 3))
+    assert facts.events[0].date == "2023-12-28"
+
+
+def test_unknown_year_stays_unknown():
+    facts = run("Chiều 28/12, Công đoàn Ngân hàng Việt Nam tổ chức hội nghị.")
+    assert facts.events[0].date is None
+
+
+def test_place_chair_and_speaker():
+    facts = run("Sáng 3/5, tại Hội trường tỉnh, Công đoàn Viên chức tỉnh Hà Tĩnh tổ chức hội nghị. "
+                "Đồng chí Hồ Văn Sơn, Chủ tịch Công đoàn Viên chức tỉnh Hà Tĩnh chủ trì hội nghị. "
+                "Phát biểu tại hội nghị, đồng chí Lê Thị Mai, Phó Chủ tịch Công đoàn Viên chức tỉnh Hà Tĩnh đề nghị các đơn vị.",
+                dt.date(2022, 5, 4))
+    event = facts.events[0]
+    roles = {facts.persons[p.person].name: p.role for p in event.participants}
+    assert roles == {"Hồ Văn Sơn": "chair", "Lê Thị Mai": "speaker"}
+    assert event.location == "Hội trường tỉnh"
+
+
+def test_acts_on_directives_at_the_event():
+    facts = run("Ngày 20/10/2022, Công đoàn Dầu khí Việt Nam tổ chức hội nghị quán triệt Nghị quyết số 02-NQ/TW.")
+    (act,) = facts.acts
+    assert (act.kind, act.directive, act.date) == ("disseminate", "nq-2--tw", "2022-10-20")
+    assert act.event == facts.events[0].key
+
+
+def test_no_event_without_an_organiser():
+    assert run("Sáng 3/5 trời mưa to.").events == []

@@ -1,0 +1,61 @@
+"""Organisation names in real sentences of the genre (written for these tests)."""
+from unionkg.loaders.extract.orgs import find_org_mentions
+from unionkg.loaders.segment import split_sentences
+
+
+def names(text: str) -> list[str]:
+    return [m.text for s in split_sentences(text) for m in find_org_mentions(s) if not m.head_only]
+
+
+def test_full_name_stops_at_the_verb():
+    assert names("Sáng 5/3, Liên đoàn Lao động tỉnh Quảng Ninh tổ chức hội nghị.") == [
+        "Liên đoàn Lao động tỉnh Quảng Ninh"]
+
+
+def test_lower_case_words_inside_a_name_are_kept():
+    assert names("Đại diện Công đoàn Viện Hàn lâm Khoa học xã hội Việt Nam phát biểu.") == [
+        "Công đoàn Viện Hàn lâm Khoa học xã hội Việt Nam"]
+    assert names("Lãnh đạo Học viện Chính trị quốc gia Hồ Chí Minh dự lễ.") == [
+        "Học viện Chính trị quốc gia Hồ Chí Minh"]
+
+
+def test_en_dash_inside_a_name_and_ampersand():
+    assert names("Công đoàn Dầu khí – Hóa chất Việt Nam và Công đoàn Liên hiệp các Hội Khoa học & Kỹ thuật Việt Nam ký kết.") == [
+        "Công đoàn Dầu khí – Hóa chất Việt Nam", "Công đoàn Liên hiệp các Hội Khoa học & Kỹ thuật Việt Nam"]
+
+
+def test_bloc_and_parent_split_at_the_dash():
+    assert names("Chiều 2/4, Khối Thi đua II - Công đoàn Y tế Việt Nam tổ chức hội nghị.") == [
+        "Khối Thi đua II", "Công đoàn Y tế Việt Nam"]
+
+
+def test_person_after_the_name_is_cut_off():
+    assert names("Chủ tịch Công đoàn Ngân hàng Việt Nam Nguyễn Văn Bình phát biểu.") == ["Công đoàn Ngân hàng Việt Nam"]
+
+
+def test_place_named_after_a_person_is_not_cut_off():
+    assert names("Công đoàn Trường Đại học Tôn Đức Thắng đã tổ chức lễ.") == ["Công đoàn Trường Đại học Tôn Đức Thắng"]
+
+
+def test_generic_classes_are_not_organisations():
+    assert names("Các Công đoàn cơ sở và các Liên đoàn Lao động tỉnh, thành phố cần chủ động.") == []
+    assert names("Hướng dẫn gửi tới các công đoàn cơ sở trực thuộc.") == []
+
+
+def test_quoted_titles_are_skipped():
+    assert names("Nghị quyết về “Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới”.") == []
+
+
+def test_department_with_lower_case_name_ends_where_its_parent_starts():
+    assert names("Đồng chí Trần Thị Hoa, Trưởng Ban Nữ công Công đoàn Giáo dục Việt Nam phát biểu.") == [
+        "Ban Nữ công", "Công đoàn Giáo dục Việt Nam"]
+    assert names("Đại diện Ban vì sự tiến bộ của phụ nữ phát biểu.") == ["Ban vì sự tiến bộ của phụ nữ"]
+
+
+def test_tone_marks_tell_heads_apart():
+    # "Đại hội" is an event, not the broadcaster head "Đài"; "Đăng" is a given name, not "Đảng".
+    assert names("Đại hội lần thứ V đã bầu đồng chí Đinh Đăng Quang.") == []
+
+
+def test_acronyms_and_short_forms_are_names():
+    assert names("Công đoàn LHHVN phối hợp với Đài TNVN.") == ["Công đoàn LHHVN", "Đài TNVN"]

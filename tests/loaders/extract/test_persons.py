@@ -1,0 +1,64 @@
+"""Officials and their posts, name and title in every order (sentences written for these tests)."""
+from unionkg.loaders.extract import extract_article
+from unionkg.loaders.model import Article
+
+
+def posts_of(text: str, title: str = "Tin công đoàn") -> set[tuple[str, str, str]]:
+    facts = extract_article(Article(source="t.txt", origin="t.txt", title=title, text=f"{title}\n\n{text}"))
+    return {(facts.persons[p.person].name, p.role, facts.orgs.orgs[p.org].name) for p in facts.posts}
+
+
+def test_name_then_post():
+    assert posts_of("Dự hội nghị có đồng chí Lê Văn Minh, Chủ tịch Công đoàn Điện lực Việt Nam.") == {
+        ("Lê Văn Minh", "Chủ tịch", "Công đoàn Điện lực Việt Nam")}
+
+
+def test_post_then_name():
+    assert posts_of("Chủ tịch Công đoàn Dệt May Việt Nam Trần Văn Lý phát biểu khai mạc.") == {
+        ("Trần Văn Lý", "Chủ tịch", "Công đoàn Dệt May Việt Nam")}
+
+
+def test_name_dash_post():
+    assert posts_of("Kết luận hội nghị, đồng chí Phan Văn Anh – Phó Chủ tịch Tổng Liên đoàn Lao động Việt Nam nhấn mạnh.") == {
+        ("Phan Văn Anh", "Phó Chủ tịch", "Tổng Liên đoàn Lao động Việt Nam")}
+
+
+def test_post_without_organisation_takes_the_same_post_elsewhere():
+    text = ("Hội nghị diễn ra dưới sự chủ trì của Phó Chủ tịch Thái Thu Xương. "
+            "Đồng chí Thái Thu Xương – Phó Chủ tịch Tổng Liên đoàn Lao động Việt Nam kết luận.")
+    assert posts_of(text) == {("Thái Thu Xương", "Phó Chủ tịch", "Tổng Liên đoàn Lao động Việt Nam")}
+
+
+def test_several_posts_in_a_row_and_degrees():
+    got = posts_of("PGS.TS Đỗ Văn Hùng, Bí thư Đảng ủy, Phó Giám đốc Học viện Ngân hàng phát biểu chỉ đạo.")
+    assert got == {("Đỗ Văn Hùng", "Bí thư Đảng ủy", "Học viện Ngân hàng"),
+                   ("Đỗ Văn Hùng", "Phó Giám đốc", "Học viện Ngân hàng")}
+
+
+def test_host_post_goes_to_the_institution_not_the_union():
+    got = posts_of("Tham dự có ông Ngô Minh Tuấn, Phó Tổng Giám đốc, Chủ tịch Công đoàn Đài Truyền hình Việt Nam.")
+    assert got == {("Ngô Minh Tuấn", "Phó Tổng Giám đốc", "Đài Truyền hình Việt Nam"),
+                   ("Ngô Minh Tuấn", "Chủ tịch", "Công đoàn Đài Truyền hình Việt Nam")}
+
+
+def test_committee_member_then_union_post():
+    got = posts_of("Đồng chí Hà Thị Lan, Ủy viên Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam, "
+                   "Chủ tịch Công đoàn Y tế Việt Nam dự hội nghị.")
+    assert got == {("Hà Thị Lan", "Ủy viên Ban Chấp hành", "Tổng Liên đoàn Lao động Việt Nam"),
+                   ("Hà Thị Lan", "Chủ tịch", "Công đoàn Y tế Việt Nam")}
+
+
+def test_implicit_union_of_the_article():
+    text = "Công đoàn Bệnh viện Bạch Mai tổ chức hội nghị. Tại hội nghị, đồng chí Vũ Văn Tâm, Chủ tịch Công đoàn báo cáo."
+    assert posts_of(text) == {("Vũ Văn Tâm", "Chủ tịch", "Công đoàn Bệnh viện Bạch Mai")}
+
+
+def test_former_and_acting_status():
+    from unionkg.loaders.extract import extract_article as run
+    facts = run(Article(source="t", origin="t", title="T", text="T\n\nĐồng chí Lý Văn Sơn, nguyên Chủ tịch Công đoàn Cao su Việt Nam dự lễ."))
+    assert [p.status for p in facts.posts] == ["former"]
+
+
+def test_department_post_is_qualified_with_its_parent():
+    assert posts_of("Đồng chí Trần Thị Hoa, Trưởng Ban Nữ công Công đoàn Giáo dục Việt Nam phát biểu.") == {
+        ("Trần Thị Hoa", "Trưởng Ban", "Ban Nữ công Công đoàn Giáo dục Việt Nam")}

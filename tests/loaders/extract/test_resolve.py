@@ -1,0 +1,41 @@
+"""Resolution of the organisation mentions of one article."""
+from unionkg.loaders.extract.orgs import find_org_mentions
+from unionkg.loaders.resolve import abbreviates, resolve_orgs
+from unionkg.loaders.segment import split_sentences
+from unionkg.ontology.namespaces import fold
+
+
+def resolve(text: str):
+    sentences = split_sentences(text)
+    mentions = [m for s in sentences for m in find_org_mentions(s)]
+    return resolve_orgs(mentions, 1), mentions
+
+
+def test_abbreviation_by_omission_acronym_and_typo():
+    long_ = fold("Công đoàn Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam").split()
+    assert abbreviates(fold("Công đoàn Liên hiệp Hội Việt Nam").split(), long_, 2)
+    assert abbreviates(fold("Viện KHCN Mỏ").split(), fold("Viện Khoa học Công nghệ Mỏ").split(), 1)
+    assert abbreviates(fold("Viện Khoc học Công nghệ Mỏ").split(), fold("Viện Khoa học Công nghệ Mỏ").split(), 1)
+
+
+def test_generic_words_alone_do_not_abbreviate():
+    # "Công đoàn Việt Nam" is the whole union system, not a short form of a sector union.
+    assert not abbreviates(fold("Công đoàn Việt Nam").split(), fold("Công đoàn Viên chức Việt Nam").split(), 2)
+    assert not abbreviates(fold("Công đoàn Học viện Chính trị khu vực I").split(),
+                           fold("Công đoàn Học viện Chính trị khu vực III").split(), 2)
+
+
+def test_short_forms_join_the_full_name_of_the_article():
+    index, mentions = resolve(
+        "Công đoàn Trường Đại học Vinh tổ chức hội nghị cán bộ. Công đoàn Trường đã trao quà. "
+        "Chủ tịch Công đoàn cảm ơn Ban Giám hiệu.")
+    full = [m for m in mentions if m.text == "Công đoàn Trường Đại học Vinh"][0]
+    short = [m for m in mentions if m.text == "Công đoàn Trường"][0]
+    bare = [m for m in mentions if m.head_only and m.head == "Công đoàn"][0]
+    assert short.entity == full.entity == bare.entity == index.main_union
+
+
+def test_bare_institution_head_is_the_host_of_the_article_union():
+    index, mentions = resolve("Công đoàn Viện Cơ khí Năng lượng và Mỏ họp. Lãnh đạo Viện dự.")
+    bare = [m for m in mentions if m.head_only and m.head == "Viện"][0]
+    assert index.orgs[bare.entity].name == "Viện Cơ khí Năng lượng và Mỏ"
