@@ -20,7 +20,7 @@ _ORG_CLASS = {
 }
 _RELATION_PREDICATE = {
     "sub_organization": ORG.subOrganizationOf, "membership": ORG.memberOf, "based_on": UK.basedOn,
-    "union_of": UK.unionOf,
+    "union_of": UK.unionOf, "unit_of": ORG.unitOf,
 }
 
 

@@ -84,6 +84,8 @@ def _extend_name(tokens: list[Token], j: int, kind: str) -> int:
             j = last_good = nested.stop
         elif _is_name_word(tokens[j]):
             j = last_good = j + 1
+        elif word_key(tokens[j].text) == "số" and j + 1 < len(tokens) and tokens[j + 1].text.isdigit():
+            j = last_good = j + 2  # "Cụm thi đua số 4"
         else:
             run = _lowercase_run(tokens, j, kind)
             if run == j or (head_only_so_far and word_key(tokens[j].text) == "và"):
@@ -147,7 +149,8 @@ def _continues_name(tokens: list[Token], j: int, k: int) -> bool:
     if table(DOC_TYPES).match_at(tokens, k):
         return False
     dash_only = all(t.text in {"-", "–"} for t in tokens[j:k])
-    return dash_only or not _head_at(tokens, k)
+    unit_word = " ".join(word_key(t.text) for t in tokens[j:k]) == "cơ quan"  # "Công đoàn cơ quan Liên hiệp Hội"
+    return dash_only or unit_word or not _head_at(tokens, k)
 
 
 def _single_trailing_syllable(tokens: list[Token], j: int) -> bool:

@@ -10,7 +10,9 @@ from ..segment import Sentence
 from .directives import DirectiveMention
 from .model import Directive, Evidence, OrgMention, Relation
 
-_UNDER = re.compile(r"^\s*(?:\(\s*[^()]*?)?\b(?:trực thuộc|thuộc)\s*$")
+# "A thuộc B", "A trực thuộc B", "A (Công đoàn cấp trên cơ sở trực thuộc B)": only level words between.
+_UNDER = re.compile(r"^\s*(?:\(\s*)?(?:là\s+)?(?:[Cc]ông đoàn\s+)?(?:cấp trên\s+)?(?:trực tiếp\s+)?(?:cơ sở\s+)?"
+                    r"(?:trực thuộc|thuộc)\s*$")
 _DASH = re.compile(r"^\s*[-–]\s*$")
 _MEMBERS = re.compile(r"\bgồm(?:\s+có)?\s+(?:\d+\s+)?(?:đơn vị thành viên|đơn vị|thành viên|công đoàn)[^:]*:")
 _PROGRAMME = re.compile(r"\b(?:Chương trình hành động|Chương trình|Kế hoạch)(?:\s+số\s+\d+)?\s+(?:để\s+)?"
@@ -20,7 +22,7 @@ _PROGRAMME = re.compile(r"\b(?:Chương trình hành động|Chương trình|K�
 def find_hierarchy(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex) -> list[Relation]:
     """"A thuộc B", "A trực thuộc B", "A (Công đoàn cấp trên cơ sở trực thuộc B)", "Khối Thi đua III - B"."""
     found = []
-    named = [m for m in mentions if m.entity]
+    named = [m for m in mentions if m.entity and not m.head_only]
     for a, b in zip(named, named[1:]):
         between = sentence.text[sentence.tokens[a.stop - 1].end - sentence.begin:
                                 sentence.tokens[b.start].begin - sentence.begin]
@@ -28,14 +30,15 @@ def find_hierarchy(sentence: Sentence, mentions: list[OrgMention], index: OrgInd
         dash = unit and (_DASH.match(between) or not between.strip())  # "Ban Nữ công Công đoàn X" too
         if (_UNDER.match(between) or dash) and a.entity != b.entity:
             qualify_contained(index, a, b.entity)
-            rule = "hierarchy.dash" if dash else "hierarchy.thuoc"
-            found.append(Relation("sub_organization", a.entity, b.entity, [Evidence(sentence.index, rule)]))
+            # "Khối Thi đua III - Công đoàn X" names the bloc as a unit of X; "thuộc" states the hierarchy.
+            kind, rule = ("unit_of", "hierarchy.dash") if dash else ("sub_organization", "hierarchy.thuoc")
+            found.append(Relation(kind, a.entity, b.entity, [Evidence(sentence.index, rule)]))
     return found
 
 
 def contained_parents(index: OrgIndex, sentence_of: dict[str, int]) -> list[Relation]:
     """Committees, departments and blocs are units of the organisation their name was qualified with."""
-    return [Relation("sub_organization", key, org.parent_hint, [Evidence(sentence_of.get(key, 0), "hierarchy.name")])
+    return [Relation("unit_of", key, org.parent_hint, [Evidence(sentence_of.get(key, 0), "hierarchy.name")])
             for key, org in index.orgs.items() if org.parent_hint and key in index.used]
 
 

@@ -1,0 +1,37 @@
+"""Hierarchy, bloc membership and "based on" links (sentences written for these tests)."""
+from unionkg.loaders.extract import extract_article
+from unionkg.loaders.model import Article
+
+
+def relations(text: str) -> set[tuple[str, str, str]]:
+    facts = extract_article(Article(source="r.txt", origin="r.txt", title="Tin", text=f"Tin\n\n{text}"))
+    names = {k: o.name for k, o in facts.orgs.orgs.items()}
+    return {(r.kind, names.get(r.subject, r.subject), names.get(r.object, r.object)) for r in facts.relations}
+
+
+def test_thuoc_states_the_hierarchy():
+    assert ("sub_organization", "Công đoàn Khu công nghiệp Tiên Sơn", "Liên đoàn Lao động tỉnh Bắc Ninh") in relations(
+        "Công đoàn Khu công nghiệp Tiên Sơn trực thuộc Liên đoàn Lao động tỉnh Bắc Ninh đã tổ chức hội nghị.")
+
+
+def test_level_words_in_parentheses():
+    assert ("sub_organization", "Công đoàn Tổng công ty Điện lực miền Bắc", "Công đoàn Điện lực Việt Nam") in relations(
+        "Năm 2023, Công đoàn Tổng công ty Điện lực miền Bắc (Công đoàn cấp trên cơ sở trực thuộc Công đoàn Điện lực "
+        "Việt Nam) đã hoàn thành nhiệm vụ.")
+
+
+def test_other_words_between_are_not_a_hierarchy():
+    assert not any(r[0] == "sub_organization" for r in relations(
+        "Công đoàn Đường sắt Việt Nam phối hợp với các đơn vị thuộc Công đoàn Giao thông Vận tải Việt Nam."))
+
+
+def test_dash_names_a_unit_not_a_stated_hierarchy():
+    got = relations("Chiều 2/4, Khối Thi đua II - Công đoàn Y tế Việt Nam tổ chức hội nghị.")
+    assert ("unit_of", "Khối Thi đua II - Công đoàn Y tế Việt Nam", "Công đoàn Y tế Việt Nam") in got
+    assert not any(r[0] == "sub_organization" for r in got)
+
+
+def test_member_list_gives_memberships():
+    got = relations("Cụm thi đua số 4 gồm có 2 đơn vị thành viên: Công đoàn Cao su Việt Nam, Công đoàn Dệt May Việt Nam.")
+    members = {(m, g) for kind, m, g in got if kind == "membership"}
+    assert {m for m, _ in members} == {"Công đoàn Cao su Việt Nam", "Công đoàn Dệt May Việt Nam"}
