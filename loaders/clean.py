@@ -1,6 +1,7 @@
 """Turn a SourceDocument into an Article: normalised text without site chrome, title, date, site."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -38,8 +39,10 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _TITLE_SCAN = 12      # a page's title is among its first lines once the chrome is gone
+_SHORT_TITLE = 5      # headlines are longer; a shorter first line may be a section label above the title
 _DATE_WINDOW = 8      # the publication date line sits just under the title (or above it)
 _CREDIT_WINDOW = 4    # closing credits sit in the last lines
+_CAPTION_WORDS = 80   # an accent-less caption repeats at most this many words of another line before "-Hinh-2"
 # An all-caps line at the top is a site banner unless it reads like a headline (a number or an event word).
 _CAPS_TITLE_WORDS = frozenset(("hoi nghi", "dai hoi", "to chuc", "trien khai", "quan triet", "tong ket", "so ket",
                                "ky niem", "trao", "tham", "phat dong", "hop", "ky ket", "tap huan", "thuc hien"))
@@ -162,7 +165,7 @@ def _drop_top_banner(lines: list[str]) -> list[str]:
 def _not_title(line: str) -> bool:
     """Lines skipped when looking for the title: dates, banners, slogans, labels, box markers."""
     return (is_date_line(line) or (_is_caps(line) and not _is_caps_title(line)) or line.endswith("!")
-            or len(line.split()) < 3 or _is_related_marker(line))
+            or _word_count(line) < 3 or _is_related_marker(line))
 
 
 def _reads_as_body(line: str) -> bool:
@@ -177,19 +180,36 @@ def _reads_as_body(line: str) -> bool:
 def _split_title(lines: list[str], given: str) -> tuple[str, list[str], list[str]]:
     """The title, the lines above it (dropped) and those below it (the body)."""
     if given:
-        key = fold(given)
-        for index, line in enumerate(lines[:_TITLE_SCAN]):
-            found = fold(line)
-            if found and (found == key or (key.startswith(found) and len(found.split()) >= 3)):
-                return given, lines[:index], lines[index + 1:]
-        return given, [], lines
+        return (given, *_split_at_given(lines, given))
+    candidates = []
     for index, line in enumerate(lines[:_TITLE_SCAN]):
         if _not_title(line):
             continue
         if _reads_as_body(line):
             break
-        return line, lines[:index], lines[index + 1:]
-    return "", [], lines
+        candidates.append(index)
+        if _word_count(line) >= _SHORT_TITLE or len(candidates) == 2:
+            break
+    if not candidates:
+        return "", [], lines
+    # A short line followed by a full headline is a section label ("Chính sách - Pháp luật").
+    index = candidates[-1] if _word_count(lines[candidates[-1]]) >= _SHORT_TITLE else candidates[0]
+    return lines[index], lines[:index], lines[index + 1:]
+
+
+def _split_at_given(lines: list[str], given: str) -> tuple[list[str], list[str]]:
+    """The lines above and below the line that repeats a title given by the record or page."""
+    key = fold(given)
+    for index, line in enumerate(lines[:_TITLE_SCAN]):
+        found = fold(line)
+        if found and (found == key or (key.startswith(found) and len(found.split()) >= 3)):
+            return lines[:index], lines[index + 1:]
+    return [], lines
+
+
+def _word_count(line: str) -> int:
+    """The number of words with a letter or digit in them."""
+    return sum(1 for word in line.split() if any(c.isalnum() for c in word))
 
 
 def _take_date_line(before: list[str], after: list[str]) -> tuple[dt.date | None, list[str]]:
@@ -269,17 +289,36 @@ def _has_diacritics(line: str) -> bool:
 
 def _drop_folded_duplicates(lines: list[str], title: str) -> list[str]:
     """Drop accent-less lines that repeat another line ("Cong doan ... mo rong-Hinh-2")."""
-    originals = [fold(line) for line in [title, *lines] if _has_diacritics(line)]
-    originals = [key for key in originals if len(key.split()) >= 3]
+    keys = {fold(line) for line in [title, *lines] if _has_diacritics(line)}
+    originals = {key for key in keys if len(key.split()) >= 3}
+    ordered = sorted(originals)  # lines starting with a given key are neighbours here: bisect, not a scan
     kept = []
     for line in lines:
-        key = fold(line)
-        if not _has_diacritics(line) and key and any(
-                key.startswith(original) or (original.startswith(key) and len(key.split()) >= 4)
-                for original in originals):
+        key = "" if _has_diacritics(line) else fold(line)
+        if key and (_starts_with_any(key, originals) or _is_start_of_any(key, ordered)):
             continue
         kept.append(line)
     return kept
+
+
+def _starts_with_any(key: str, originals: set[str]) -> bool:
+    """Whether the folded line equals or begins with (whole words of) one of the originals."""
+    if key in originals:
+        return True
+    prefix = ""
+    for word in key.split()[:_CAPTION_WORDS]:  # bounded: a huge accent-less line must stay cheap
+        prefix = f"{prefix} {word}" if prefix else word
+        if prefix in originals:
+            return True
+    return False
+
+
+def _is_start_of_any(key: str, ordered: list[str]) -> bool:
+    """Whether a folded line of four words or more is the beginning of an original (a cut caption)."""
+    if len(key.split()) < 4:
+        return False
+    index = bisect.bisect_left(ordered, key)
+    return index < len(ordered) and ordered[index].startswith(key)
 
 
 def _drop_repeats(lines: list[str], title: str) -> list[str]:

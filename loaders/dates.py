@@ -24,7 +24,7 @@ _TZ = r"(?P<tz>\(?\s*(?:gmt|utc)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?|[+-]\d{
 # Page counters sometimes share the date line: "18/01/2021 07:06 | Lượt xem: 125".
 _VIEWS = r"(?:\s*[|\-–]\s*(?:lượt\s+(?:xem|đọc)|views?)\s*:?\s*[\d.,]+)"
 _DATE_LINE = re.compile(
-    rf"(?:{_TIME2}\s*[,|\-–]?\s*)?(?:{_DMY}|{_YMD}|{_WORDS})"
+    rf"(?:{_TIME2}\s*[,|\-–]?\s*)?(?:ngày\s+)?(?:{_DMY}|{_YMD}|{_WORDS})"
     rf"(?:\s*[T,|\-–]?\s*{_TIME})?(?:\s*{_TZ})?{_VIEWS}?",
     re.IGNORECASE,
 )

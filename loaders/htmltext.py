@@ -54,10 +54,11 @@ def parse_html(html: str) -> HtmlPage:
     title, url = _page_title(tree), _page_url(tree)
     published = _meta_published(tree)
     _drop_boilerplate(tree)
+    if tree.body is not None:
+        _drop_boxes(tree.body)  # before choosing the article, so related lists do not weigh in
     root = _main_root(tree)
     if root is None:
         return HtmlPage("", title, published, url)
-    _drop_boxes(root)
     published = published or _time_published(root)
     return HtmlPage(_block_text(root), title, published, url)
 
@@ -160,7 +161,7 @@ def _main_root(tree: LexborHTMLParser) -> LexborNode | None:
 
 
 def _densest_parent(body: LexborNode) -> LexborNode | None:
-    """The parent of the most <p> text, widened while its parent adds little (title, date)."""
+    """The parent of the most <p> text, widened to take in the headline, date and lead above it."""
     scores: dict[int, tuple[int, LexborNode]] = {}
     for paragraph in body.css("p"):
         parent = paragraph.parent
@@ -172,16 +173,25 @@ def _densest_parent(body: LexborNode) -> LexborNode | None:
     score, best = max(scores.values(), key=lambda pair: pair[0])
     if score < 200:
         return None
-    size = len(_text(best) or "")
-    while best.parent is not None and best.parent.tag not in ("body", "html"):
-        if len(_text(best.parent) or "") > 1.25 * size:
+    for _ in range(4):
+        parent = best.parent
+        if parent is None or parent.tag in ("body", "html") or not _worth_widening(best, parent):
             break
-        best = best.parent
+        best = parent
     return best
 
 
+def _worth_widening(node: LexborNode, parent: LexborNode) -> bool:
+    """Whether the parent adds only a little text: the headline block, not a sidebar."""
+    size, wider = len(_text(node) or ""), len(_text(parent) or "")
+    if node.css_first("h1") is not None:
+        return wider <= 1.25 * size
+    # Until the <h1> is in, a short headline, date and lead block may be added whatever the ratio.
+    return wider <= 1.4 * size or wider - size <= 500
+
+
 def _drop_boxes(root: LexborNode) -> None:
-    """Remove share bars, related lists, menus and ads marked by class or id inside the article."""
+    """Remove share bars, related lists, menus and ads marked by class or id."""
     total = len(_text(root) or "")
     boxes = []
     for node in root.css("[class], [id]"):

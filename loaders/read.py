@@ -32,7 +32,7 @@ _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None,
                 max_bytes: int = 5_000_000) -> Iterator[SourceDocument | InputError]:
     """Yield a document or an error for every input, arguments in order, folders sorted."""
-    for path in paths:
+    for path in [paths] if isinstance(paths, str) else paths:  # a lone path string is one path
         if path == "-":
             yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
         else:

@@ -1,0 +1,94 @@
+"""Shared fixtures: embedded stores, a real Oxigraph server, and a remote store on it."""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from unionkg.store import EmbeddedStore, RemoteStore
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def oxigraph_binary() -> str | None:
+    """The `oxigraph` server CLI of this virtualenv, else the one on PATH."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.exists() else shutil.which("oxigraph")
+
+
+def wait_until_answers(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+    """Poll `url` until it answers; fail if the process dies or the time runs out."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with status {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except urllib.error.HTTPError:
+            return  # it answers, even if not with 200
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+@pytest.fixture
+def memory_store() -> Iterator[EmbeddedStore]:
+    """An empty in-memory embedded store."""
+    with EmbeddedStore(None) as store:
+        yield store
+
+
+@pytest.fixture
+def disk_store(tmp_path: Path) -> Iterator[EmbeddedStore]:
+    """An empty embedded store in a temporary folder."""
+    with EmbeddedStore(str(tmp_path / "store")) as store:
+        yield store
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of a real `oxigraph serve --union-default-graph` for this test session."""
+    binary = oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server CLI is not installed (pip install 'oxigraph>=0.5,<0.6')")
+    folder = tmp_path_factory.mktemp("oxigraph")
+    port = free_port()
+    with open(folder / "server.log", "wb") as log:
+        process = subprocess.Popen(
+            [binary, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}",
+             "--union-default-graph"], stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answers(f"{base}/query?query=ASK%7B%7D", process)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def remote_store(oxigraph_server: str) -> Iterator[RemoteStore]:
+    """A RemoteStore on the session's Oxigraph server, emptied before the test."""
+    store = RemoteStore(f"{oxigraph_server}/query")
+    for graph in store.graphs():
+        store.drop_graph(graph)
+    with store:
+        yield store

@@ -1,0 +1,343 @@
+"""The triple store: one small interface, an embedded Oxigraph store and a remote SPARQL server.
+
+All our data sits in named graphs (one per article, plus the reference graph), and every
+query sees the union of the named graphs as its default graph. The embedded store asks
+pyoxigraph for that per query. A remote server must be configured so:
+`oxigraph serve --union-default-graph`, Fuseki with `tdb2:unionDefaultGraph true`,
+Virtuoso does it by default.
+
+Query bindings are bound as RDF terms, never spliced in as text: the embedded store passes
+them as pyoxigraph substitutions; where Oxigraph cannot substitute (a variable that is not
+projected) and on a remote server, they become a VALUES block whose terms are escaped by
+`term_text` and placed by a scanner that knows SPARQL comments, IRIs and strings.
+"""
+from __future__ import annotations
+
+import abc
+import re
+from collections.abc import Iterable, Mapping
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from .config import default_store_dir
+from .errors import QueryError, StoreError
+
+__all__ = ["Term", "Triple", "Store", "EmbeddedStore", "RemoteStore", "open_store", "term_text",
+           "bind_values", "query_form", "query_keywords"]
+
+Term = Node  # URIRef | Literal | BNode
+Triple = tuple[Term, Term, Term]
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+# Media types a read query may be serialised to, by query form; the first is the default.
+RESULTS_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+
+
+class Store(abc.ABC):
+    """A SPARQL store whose default graph is the union of its named graphs."""
+
+    @abc.abstractmethod
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]:
+        """The rows of a SELECT query; unbound variables are absent from a row."""
+
+    @abc.abstractmethod
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
+        """The answer to an ASK query."""
+
+    @abc.abstractmethod
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Triple]:
+        """The triples of a CONSTRUCT or DESCRIBE query."""
+
+    @abc.abstractmethod
+    def serialize_query(self, query: str, media_type: str) -> tuple[bytes, str]:
+        """Run any read query and return (body, content type) in the asked type or the form's default."""
+
+    @abc.abstractmethod
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        """Drop and refill one named graph in a single transaction."""
+
+    @abc.abstractmethod
+    def drop_graph(self, graph: URIRef) -> None:
+        """Remove one named graph (no error when it is absent)."""
+
+    @abc.abstractmethod
+    def graphs(self) -> list[URIRef]:
+        """The names of the non-empty named graphs, sorted."""
+
+    @abc.abstractmethod
+    def triple_count(self) -> int:
+        """The number of quads in all graphs."""
+
+    @abc.abstractmethod
+    def dump(self, out: BinaryIO, fmt: str) -> None:
+        """Write every quad to `out` as "nquads" or "trig"."""
+
+    def close(self) -> None:
+        """Release the store."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def to_ox(term: Term) -> ox.NamedNode | ox.Literal:
+    """The pyoxigraph term of an rdflib IRI or literal (blank nodes cannot be bound)."""
+    try:
+        if isinstance(term, URIRef):
+            return ox.NamedNode(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype is not None:
+                return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term))
+    except ValueError as error:
+        raise QueryError(f"bad binding {term!r}: {error}") from None
+    raise QueryError(f"cannot bind {term!r}: only IRIs and literals can be bound")
+
+
+def from_ox(term: object) -> Term:
+    """The rdflib term of a pyoxigraph term; xsd:string literals become plain literals."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+    raise QueryError(f"unsupported term in results (RDF-star?): {term}")
+
+
+def rows_of(solutions: ox.QuerySolutions) -> list[dict[str, Term]]:
+    """rdflib rows of pyoxigraph solutions, without the unbound variables."""
+    names = [(variable, variable.value) for variable in solutions.variables]
+    return [{name: from_ox(solution[variable]) for variable, name in names if solution[variable] is not None}
+            for solution in solutions]
+
+
+def triples_of(triples: Iterable[ox.Triple]) -> list[Triple]:
+    """rdflib triples of pyoxigraph triples."""
+    return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples]
+
+
+def media_format(query_kind: str, media_type: str) -> ox.QueryResultsFormat | ox.RdfFormat:
+    """The serialisation of a `query_kind` ("results" or "graph") result in `media_type`, else the default."""
+    base = media_type.split(";")[0].strip().lower()
+    table = RESULTS_TYPES if query_kind == "results" else GRAPH_TYPES
+    return table.get(base, next(iter(table.values())))
+
+
+def replace_update(graph: URIRef, triples: Iterable[Triple]) -> str:
+    """The one SPARQL Update request that drops `graph` and fills it with `triples`."""
+    name = graph_text(graph)
+    body = triples_text(triples)
+    drop = f"DROP SILENT GRAPH {name}"
+    return f"{drop} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}" if body else drop
+
+
+def graph_text(graph: URIRef) -> str:
+    """The SPARQL text of a graph name, which must be an IRI."""
+    if not isinstance(graph, URIRef):
+        raise StoreError(f"a graph name must be an IRI, not {graph!r}")
+    try:
+        return term_text(graph)
+    except QueryError as error:
+        raise StoreError(str(error)) from None
+
+
+# SPARQL text. Terms are escaped here rather than by rdflib's n3(), which mis-escapes a
+# multi-line literal that ends in a backslash and a quote.
+_IRI_BAD = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+_LANG = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*")
+_ECHARS = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+_ECHAR_RE = re.compile(r'[\\"\n\r]')
+
+
+def term_text(term: Term) -> str:
+    """The SPARQL and N-Triples text of an IRI or literal, escaped so no value can change the syntax."""
+    if isinstance(term, URIRef):
+        if _IRI_BAD.search(term):
+            raise QueryError(f"not a valid IRI: {str(term)[:200]!r}")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = '"' + _ECHAR_RE.sub(lambda m: _ECHARS[m.group()], str(term)) + '"'
+        if term.language:
+            if not _LANG.fullmatch(term.language):
+                raise QueryError(f"not a valid language tag: {term.language!r}")
+            return f"{text}@{term.language}"
+        if term.datatype is not None and str(term.datatype) != XSD_STRING:
+            return f"{text}^^{term_text(term.datatype)}"
+        return text
+    raise QueryError(f"cannot write {term!r} as SPARQL: only IRIs and literals (no blank nodes)")
+
+
+def triples_text(triples: Iterable[Triple]) -> str:
+    """N-Triples lines for the triples, which are also the content of an INSERT DATA graph."""
+    lines = []
+    for s, p, o in triples:
+        try:
+            if isinstance(s, Literal) or not isinstance(p, URIRef):
+                raise QueryError("a subject cannot be a literal and a predicate must be an IRI")
+            lines.append(f"{term_text(s)} {term_text(p)} {term_text(o)} .\n")
+        except QueryError as error:
+            raise StoreError(f"cannot store ({s!r}, {p!r}, {o!r}): {error}"[:600]) from None
+    return "".join(lines)
+
+
+class EmbeddedStore(Store):
+    """An Oxigraph store in this process: on disk in a folder, or in memory."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        try:
+            self._store: ox.Store | None = ox.Store(path)
+        except OSError as error:
+            if "current process" in str(error):
+                raise StoreError(f"store {path} is already open in this process") from None
+            if "lock" in str(error).lower():
+                raise StoreError(f"store {path} is locked by another process") from None
+            raise StoreError(f"cannot open store {path}: {error}") from None
+
+    @property
+    def _db(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"store {self.path or '(in memory)'} is closed")
+        return self._store
+
+    def _query(self, query: str, bindings: Mapping[str, Term] | None) -> object:
+        """Run a read query, with the bindings substituted, else bound by VALUES."""
+        substitutions = {_variable(name): to_ox(term) for name, term in (bindings or {}).items()}
+        try:
+            try:
+                return self._db.query(query, use_default_graph_as_union=True, substitutions=substitutions)
+            except RuntimeError as error:
+                # Oxigraph substitutes only projected variables; VALUES binds the others.
+                if not substitutions or "does not contain" not in str(error):
+                    raise
+                from .store_remote import bind_values
+                return self._db.query(bind_values(query, bindings or {}), use_default_graph_as_union=True)
+        except (SyntaxError, RuntimeError, ValueError) as error:
+            raise QueryError(f"{error}; query: {query[:200]}") from None
+        except OSError as error:
+            raise StoreError(f"store {self.path or '(in memory)'}: {error}") from None
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]:
+        """The rows of a SELECT query; unbound variables are absent from a row."""
+        return rows_of(_expect(self._query(query, bindings), ox.QuerySolutions, "SELECT", query))
+
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
+        """The answer to an ASK query."""
+        return bool(_expect(self._query(query, bindings), ox.QueryBoolean, "ASK", query))
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Triple]:
+        """The triples of a CONSTRUCT or DESCRIBE query."""
+        return triples_of(_expect(self._query(query, bindings), ox.QueryTriples, "CONSTRUCT or DESCRIBE", query))
+
+    def serialize_query(self, query: str, media_type: str) -> tuple[bytes, str]:
+        """Run any read query and return (body, content type) in the asked type or the form's default."""
+        from .store_remote import query_form
+        if query_form(query) == "UPDATE":
+            raise QueryError(f"updates are refused here; query: {query[:200]}")
+        result = self._query(query, None)
+        kind = "graph" if isinstance(result, ox.QueryTriples) else "results"
+        fmt = media_format(kind, media_type)
+        return result.serialize(format=fmt), fmt.media_type
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        """Drop and refill one named graph in a single transaction (one Oxigraph update)."""
+        self._update(replace_update(graph, triples))
+
+    def drop_graph(self, graph: URIRef) -> None:
+        """Remove one named graph (no error when it is absent)."""
+        self._update(f"DROP SILENT GRAPH {graph_text(graph)}")
+
+    def _update(self, update: str) -> None:
+        try:
+            self._db.update(update)
+        except (SyntaxError, ValueError) as error:
+            raise StoreError(f"store {self.path or '(in memory)'} refused the update: {error}") from None
+        except OSError as error:
+            raise StoreError(f"store {self.path or '(in memory)'}: {error}") from None
+
+    def graphs(self) -> list[URIRef]:
+        """The names of the named graphs, sorted."""
+        return sorted(URIRef(g.value) for g in self._db.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def triple_count(self) -> int:
+        """The number of quads in all graphs."""
+        return len(self._db)
+
+    def dump(self, out: BinaryIO, fmt: str) -> None:
+        """Write every quad to `out` as "nquads" or "trig"."""
+        if fmt == "nquads":
+            self._db.dump(out, ox.RdfFormat.N_QUADS)
+        elif fmt == "trig":
+            from .ontology.namespaces import PREFIXES
+            self._db.dump(out, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        else:
+            raise StoreError(f"unknown dump format {fmt!r} (expected nquads or trig)")
+
+    def close(self) -> None:
+        """Release the store; an on-disk store is unlocked once Python drops it."""
+        if self._store is not None:
+            self._store.flush() if self.path else None
+            self._store = None
+
+
+def _variable(name: str) -> ox.Variable:
+    try:
+        return ox.Variable(name.lstrip("?$"))
+    except ValueError:
+        raise QueryError(f"bad variable name {name!r}") from None
+
+
+def _expect(result: object, kind: type, form: str, query: str) -> object:
+    if not isinstance(result, kind):
+        raise QueryError(f"expected a {form} query: {query[:200]}")
+    return result
+
+
+def open_store(store_dir: str | None = None, endpoint: str | None = None, update_endpoint: str | None = None,
+               graph_store: str | None = None, in_memory: bool = False) -> Store:
+    """Open the embedded store in `store_dir` (default $UNIONKG_STORE or ./data/store), or a remote one."""
+    if in_memory:
+        return EmbeddedStore(None)
+    if endpoint:
+        if store_dir:
+            raise StoreError(f"give a store folder ({store_dir}) or an endpoint ({endpoint}), not both")
+        from .store_remote import RemoteStore
+        return RemoteStore(endpoint, update_endpoint, graph_store)
+    if update_endpoint or graph_store:
+        raise StoreError("an update or graph store URL needs a query endpoint too")
+    return EmbeddedStore(store_dir or default_store_dir())
+
+
+def __getattr__(name: str) -> object:
+    # The remote store and the query scanner live in store_remote, which builds on this module;
+    # they load on first use so that either module can be imported first.
+    if name in ("RemoteStore", "bind_values", "query_form", "query_keywords", "tokens"):
+        from . import store_remote
+        return getattr(store_remote, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
