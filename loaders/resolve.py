@@ -209,9 +209,9 @@ def _resolve_bare_head(index: OrgIndex, mention: OrgMention) -> str | None:
             index.orgs[index.main_host].name).startswith(fold(mention.head) + " ") else None)
     if mention.kind in ("confederation", "party", "state") and fold(mention.head) not in _CONTAINER_HEADS:
         return _find_or_add(index, mention.text, mention.kind)  # "Bộ Chính trị", "Tổng Liên đoàn", "Đảng"
-    if mention.kind == "bloc":
-        blocs = [k for k, o in index.orgs.items() if o.kind == "bloc"]
-        return blocs[0] if len(blocs) == 1 else None
+    if mention.kind in ("bloc", "federation"):  # "Khối", "LĐLĐ tỉnh": the one of the article, if only one
+        same = [k for k, o in index.orgs.items() if o.kind == mention.kind]
+        return same[0] if len(same) == 1 else None
     return None
 
 

@@ -14,6 +14,8 @@ _QUOTES_CLOSE = {"”", "»"}
 _GENERIC_BEFORE = {"các", "những", "mỗi", "từng", "một số", "nhiều"}
 # Lower-case words that end a department's name ("Trưởng Ban vì sự tiến bộ của phụ nữ phát biểu").
 _CONNECTORS = {"và", "&", "-", "–", "các"}
+# Words that after a head name a level, not a unit: "LĐLĐ tỉnh", "Công đoàn ngành" (which province?).
+_CLASS_WORDS = {"tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "ngành", "cơ", "sở", "trung", "ương", "cấp"}
 _MAX_DEPARTMENT_WORDS = 10
 
 
@@ -195,8 +197,9 @@ def _split_name(sentence: Sentence, start: int, stop: int, head: str, kind: str,
                     + _split_name(sentence, d + 1, stop, right.phrase, right.fields[0], right.stop, after_role))
     if after_role:
         stop = _strip_trailing_person(tokens, head_stop, stop)
+    generic = all(word_key(t.text) in _CLASS_WORDS for t in tokens[head_stop:stop])
     return [OrgMention(sentence.index, start, stop, sentence.span_text(start, stop), kind, head,
-                       head_only=(stop == head_stop))]
+                       head_only=generic)]
 
 
 def _strip_trailing_person(tokens: list[Token], head_stop: int, stop: int) -> int:

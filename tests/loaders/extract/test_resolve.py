@@ -39,3 +39,11 @@ def test_bare_institution_head_is_the_host_of_the_article_union():
     index, mentions = resolve("Công đoàn Viện Cơ khí Năng lượng và Mỏ họp. Lãnh đạo Viện dự.")
     bare = [m for m in mentions if m.head_only and m.head == "Viện"][0]
     assert index.orgs[bare.entity].name == "Viện Cơ khí Năng lượng và Mỏ"
+
+
+def test_a_level_word_alone_names_no_unit():
+    index, mentions = resolve("Chủ tịch LĐLĐ tỉnh dự hội nghị. LĐLĐ tỉnh Nghệ An và LĐLĐ tỉnh Hà Tĩnh ký kết.")
+    bare = [m for m in mentions if m.sentence == 0 and m.head == "LĐLĐ"][0]
+    assert bare.head_only and bare.entity is None  # two federations in the article: which one is unknown
+    named = {m.entity for m in mentions if not m.head_only}
+    assert len(named) == 2
