@@ -69,7 +69,7 @@ def _subject_before(sentence: Sentence, mentions: list[OrgMention], char: int,
         if begin >= char or m.entity is None or any(d.begin <= begin < d.end for d in skip):
             continue
         before = sentence.text[max(0, begin - sentence.begin - 6):begin - sentence.begin]
-        if re.search(r"(?:của|với|cho|từ)\s*$", before) or m.kind in ("state",):
+        if re.search(r"(?:của|với|cho|từ|thuộc)\s*$", before) or m.kind in ("state",):
             continue
         if candidates and re.fullmatch(r"\s*[-–]\s*", sentence.text[
                 sentence.tokens[candidates[-1].stop - 1].end - sentence.begin:begin - sentence.begin]):

@@ -46,3 +46,9 @@ def test_acts_on_directives_at_the_event():
 
 def test_no_event_without_an_organiser():
     assert run("Sáng 3/5 trời mưa to.").events == []
+
+
+def test_the_parent_after_thuoc_is_not_the_actor():
+    facts = run("Công đoàn Khu công nghiệp Quế Võ trực thuộc Liên đoàn Lao động tỉnh Bắc Ninh đã triển khai "
+                "Nghị quyết số 02-NQ/TW.")
+    assert [facts.orgs.orgs[a.actor].name for a in facts.acts] == ["Công đoàn Khu công nghiệp Quế Võ"]
