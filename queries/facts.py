@@ -10,15 +10,15 @@ product of OPTIONALs. Grouping, voting and sorting happen in Python, in one pass
 Why not GROUP_CONCAT: SPARQL leaves its order unspecified (the output would need re-sorting
 anyway), a separator can occur inside a label, and "the value most articles state" needs
 per-article votes that a concatenated string flattens. A flat SELECT keeps each query a plain
-graph pattern and the Python a few dict updates per row, which stays fast at 100k articles.
+graph pattern and the Python a few dict updates per row: time is linear in the matching triples.
 
 Only named article graphs (those holding a schema:NewsArticle) count as sources: the reference
 graph contributes organisation labels but no facts, and an organisation only it knows is not
 exported.
 
-Cost: the queries themselves are cheap (Oxigraph answers each in well under a second per few
-thousand articles); most of the export time is the store turning result terms into rdflib terms,
-so the queries project only the variables the export needs.
+Cost (measured on 4,000 synthetic article graphs, 350k triples: about 10 s in all): Oxigraph
+answers each query in a fraction of a second; about 85% of the time is Store.select turning result
+terms into rdflib terms, so the queries project only the variables the export needs.
 """
 from __future__ import annotations
 

@@ -118,8 +118,10 @@ def _export_bytes(store, fmt: str) -> bytes:
     """The export in one format, as bytes."""
     import io
     if fmt == "facts":
-        from .queries.facts import export_facts
-        return (json.dumps(export_facts(store), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        from .queries.facts import write_facts
+        text = io.StringIO()
+        write_facts(store, text)
+        return text.getvalue().encode("utf-8")
     buffer = io.BytesIO()
     if fmt in ("nquads", "trig"):
         store.dump(buffer, fmt)

@@ -96,7 +96,7 @@ def test_replacing_with_nothing_and_dropping_remove_the_graph(loaded: Store) -> 
 
 
 def test_readers_never_see_half_a_graph(store: Store) -> None:
-    many = [(EX[f"s{i}"], EX.p, Literal(i)) for i in range(3000)]
+    many = [(EX[f"s{i}"], EX.p, Literal(i)) for i in range(1000)]
     store.replace_graph(G1, many)
     seen: set[int] = set()
     stop = threading.Event()
@@ -108,12 +108,12 @@ def test_readers_never_see_half_a_graph(store: Store) -> None:
     reader = threading.Thread(target=read)
     reader.start()
     try:
-        for _ in range(12):
+        for _ in range(8):
             store.replace_graph(G1, many)
     finally:
         stop.set()
         reader.join()
-    assert seen == {3000}
+    assert seen == {1000}
 
 
 @pytest.mark.parametrize("triple", [
@@ -220,12 +220,12 @@ safe_iri = st.text(alphabet=string.ascii_letters + string.digits + "-._~!$&'()*+
 @settings(max_examples=80, deadline=None)
 @given(value=st.one_of(hostile_literal, safe_iri))
 def test_bind_values_keeps_any_value_inside_its_term(value: Literal | URIRef) -> None:
-    query = '# a } comment\nSELECT ?w ("}#" AS ?z) WHERE { BIND(?v AS ?w) FILTER(?w != "{") }'
+    query = '# a } comment\nSELECT ?w ("}#" AS ?z) WHERE { BIND(?v AS ?w) FILTER(!sameTerm(?w, "{")) }'
     bound = bind_values(query, {"v": value})
     prepareQuery(bound)  # rdflib parses it too
     rows = list(ox.Store().query(bound))
     assert len(rows) == 1 and term_text_of(rows[0]["w"]) == term_text(value)
-    assert query_keywords(bound) == {"SELECT", "AS", "WHERE", "BIND", "FILTER", "VALUES"}
+    assert query_keywords(bound) == query_keywords(query) | {"VALUES"}
 
 
 def term_text_of(term: ox.NamedNode | ox.Literal) -> str:
@@ -271,7 +271,7 @@ def test_query_form_skips_the_prologue_and_knows_updates() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(query=st.text(alphabet=st.sampled_from(list("{}()<>\"'#\\ \n?:aSEL.,1@^") + ["SELECT", "\"\"\""])))
+@given(query=st.lists(st.sampled_from(list("{}()<>\"'#\\ \n?:aSEL.,1@^") + ["SELECT", "\"\"\""])).map("".join))
 def test_tokens_are_slices_of_the_query_in_order(query: str) -> None:
     found = tokens(query)
     assert all(query[t.start:t.start + len(t.text)] == t.text for t in found)

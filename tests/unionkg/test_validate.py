@@ -3,11 +3,15 @@ of mistake the shapes are meant to catch makes it fail."""
 from __future__ import annotations
 
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SDO, SKOS, XSD
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS
+
+# Open namespaces: pytest probes module attributes, which rdflib's closed SDO/XSD warn about.
+SDO = Namespace("https://schema.org/")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 from unionkg.ontology.namespaces import ID, NIF, UK, entity_iri, fold
-from unionkg.ontology.reference import reference_graph
+from unionkg.ontology.reference import ontology_graph, reference_graph, shapes_graph
 from unionkg.validate import ValidationResult, validate_graph, validate_store
 
 TITLE = "Công đoàn Viện Khoa học quán triệt Nghị quyết số 02-NQ/TW"
@@ -315,3 +319,26 @@ def test_validate_store_reports_violations():
     _no_anchor(g)
     result = validate_store(_FakeStore(g))
     assert not result.conforms and result.violations == 1
+
+
+def _pyshacl_count(g: Graph) -> int:
+    """Violations found by pyshacl running the full shapes file itself, SPARQL constraints included."""
+    import pyshacl
+    from rdflib.namespace import SH
+    _, report, _ = pyshacl.validate(g, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none")
+    return sum(1 for _ in report.subjects(RDF.type, SH.ValidationResult))
+
+
+@pytest.mark.parametrize("names", [
+    ("mention offsets shifted",),
+    ("statement not asserted",),
+    ("statement not asserted", "post without org:member", "mention of zero length"),
+])
+def test_graph_wide_sparql_checks_match_pyshacl(names):
+    # validate.py evaluates the sh:sparql constraints itself, once over the graph; the result must be
+    # the one pyshacl gives when it evaluates them per focus node.
+    g = merged_graph()
+    for name in names:
+        MUTATIONS[name][0](g)
+    result = validate_graph(g)
+    assert result.violations == _pyshacl_count(g) > 0
