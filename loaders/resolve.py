@@ -34,7 +34,13 @@ def _reference_aliases() -> dict:
 
 def _words(text: str) -> list[str]:
     """Folded words of a name, "&" read as "và"."""
-    return fold(text).split()
+    return list(_folded_words(text))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _folded_words(text: str) -> tuple[str, ...]:
+    """Cached folded words: names are compared many times while an article is resolved."""
+    return tuple(fold(text).split())
 
 
 def _head_words(mention_head: str) -> int:
@@ -76,7 +82,7 @@ def abbreviates(short: list[str], long_: list[str], head: int) -> bool:
             return memo[key]
         word = short[i]
         ok = _near(word, long_[j]) and match(i + 1, j + 1, distinct or word not in _GENERIC_WORDS)
-        if not ok and len(word) >= 2:
+        if not ok and len(word) >= 2 and long_[j][0] == word[0]:
             ok = any(_initials(long_[j:k]) == word and match(i + 1, k, True) for k in range(j + 2, len(long_) + 1))
         if not ok:
             ok = match(i, j + 1, distinct)

@@ -25,6 +25,7 @@ def _rows(name: str) -> list[list[str]]:
     return rows
 
 
+@functools.lru_cache(maxsize=1 << 16)  # words repeat a lot; the key is on the hot path
 def _word_key(text: str) -> str:
     """Tone-placement- and case-insensitive key of one word; diacritics kept, so "Đài" is not "Đại"."""
     return tone_key(text)

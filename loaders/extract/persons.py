@@ -68,6 +68,8 @@ def _person_spans(tokens: list[Token], org_at: dict[int, OrgMention], inside_org
 
 def _name_size(tokens: list[Token], i: int, inside_org: set[int], need_surname: bool) -> int:
     """Length of a 2-4 syllable personal name at i (the longest), or 0."""
+    if i >= len(tokens) or not tokens[i].text[:1].isupper():
+        return 0
     for size in (4, 3, 2):
         span = tokens[i:i + size]
         if len(span) < size or any(k in inside_org for k in range(i, i + size)):
