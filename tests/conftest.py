@@ -92,3 +92,71 @@ def remote_store(oxigraph_server: str) -> Iterator[RemoteStore]:
         store.drop_graph(graph)
     with store:
         yield store
+
+
+# The web UI over a small in-memory graph.
+
+WEB_ID = "https://w3id.org/unionkg/id/"
+
+
+def _web_data() -> dict:
+    """Two article graphs and the reference graph, as rdflib triples by graph IRI."""
+    from rdflib import Literal, URIRef
+    from unionkg.ontology.namespaces import GRAPH, ORG, RDF, REFERENCE_GRAPH, SKOS, UK
+
+    tld, vc, person = (URIRef(WEB_ID + s) for s in ("org/tld", "org/cdvc", "person/pham-thi-thanh"))
+    return {
+        REFERENCE_GRAPH: [(tld, RDF.type, UK.TradeUnion),
+                          (tld, SKOS.prefLabel, Literal("Tổng Liên đoàn Lao động Việt Nam", lang="vi"))],
+        GRAPH["article/a1"]: [(vc, RDF.type, UK.TradeUnion),
+                              (vc, SKOS.prefLabel, Literal("Công đoàn Viên chức Việt Nam", lang="vi")),
+                              (vc, ORG.subOrganizationOf, tld)],
+        GRAPH["article/a2"]: [(person, SKOS.prefLabel, Literal('Phạm Thị Thành "<b>"', lang="vi")),
+                              (person, UK.nameKey, Literal("pham thi thanh"))],
+    }
+
+
+@pytest.fixture
+def web_data() -> dict:
+    """The triples of the web UI's store, by graph."""
+    return _web_data()
+
+
+@pytest.fixture
+def web_store(web_data: dict) -> Iterator[EmbeddedStore]:
+    """An in-memory store holding `web_data`."""
+    with EmbeddedStore(None) as store:
+        for graph, triples in web_data.items():
+            store.replace_graph(graph, triples)
+        yield store
+
+
+@pytest.fixture
+def web_app(web_store: EmbeddedStore):
+    """The Flask app over `web_store`."""
+    from unionkg.webui import create_app
+    app = create_app(web_store, {"TESTING": True})
+    return app
+
+
+@pytest.fixture
+def web_client(web_app):
+    """A Flask test client of `web_app`."""
+    return web_app.test_client()
+
+
+@pytest.fixture
+def live_server(web_app) -> Iterator[str]:
+    """The base URL of `web_app` served by werkzeug on 127.0.0.1 in a thread, for real HTTP clients."""
+    import threading
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, web_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(10)
+        server.server_close()

@@ -14,9 +14,10 @@ projected) and on a remote server, they become a VALUES block whose terms are es
 from __future__ import annotations
 
 import abc
+import os
 import re
 from collections.abc import Iterable, Mapping
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -24,6 +25,9 @@ from rdflib.term import Node
 
 from .config import default_store_dir
 from .errors import QueryError, StoreError
+
+if TYPE_CHECKING:  # at run time these load lazily, see __getattr__ below
+    from .store_remote import RemoteStore, bind_values, query_form, query_keywords  # noqa: F401
 
 __all__ = ["Term", "Triple", "Store", "EmbeddedStore", "RemoteStore", "open_store", "term_text",
            "bind_values", "query_form", "query_keywords"]
@@ -212,6 +216,8 @@ class EmbeddedStore(Store):
     def __init__(self, path: str | None) -> None:
         self.path = path
         try:
+            if path is not None:
+                os.makedirs(path, exist_ok=True)  # Oxigraph creates the folder but not its parents
             self._store: ox.Store | None = ox.Store(path)
         except OSError as error:
             if "current process" in str(error):
@@ -301,9 +307,9 @@ class EmbeddedStore(Store):
 
     def close(self) -> None:
         """Release the store; an on-disk store is unlocked once Python drops it."""
-        if self._store is not None:
-            self._store.flush() if self.path else None
-            self._store = None
+        if self._store is not None and self.path:
+            self._store.flush()
+        self._store = None
 
 
 def _variable(name: str) -> ox.Variable:

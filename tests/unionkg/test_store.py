@@ -363,7 +363,7 @@ def test_a_store_held_by_another_process_is_reported_as_locked(tmp_path: Path) -
 
 
 def test_closing_a_disk_store_keeps_its_data_and_frees_it(tmp_path: Path) -> None:
-    path = str(tmp_path / "store")
+    path = str(tmp_path / "data" / "store")  # parents are created too
     with EmbeddedStore(path) as store:
         store.replace_graph(G1, TRIPLES_A)
         with pytest.raises(StoreError, match="already open"):
