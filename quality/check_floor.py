@@ -23,7 +23,8 @@ def score_seeds(shared: Path) -> dict:
     unionkg = Path(sys.executable).with_name("unionkg")
     with tempfile.TemporaryDirectory() as tmp:
         store, facts = Path(tmp, "store"), Path(tmp, "facts.json")
-        subprocess.run([str(unionkg), "ingest", "--quiet", "--store", str(store), str(shared / "corpus/seeds")], check=True)
+        subprocess.run([str(unionkg), "ingest", "--quiet", "--store", str(store), str(shared / "corpus/seeds")],
+                       check=True, capture_output=True)
         subprocess.run([str(unionkg), "export", "--store", str(store), "--format", "facts", "-o", str(facts)], check=True)
         out = subprocess.run([sys.executable, str(shared / "tools/score_facts.py"), str(facts),
                               str(shared / "gold/seeds.json"), "--json"], check=True, capture_output=True, text=True)
@@ -44,6 +45,11 @@ def below_floor(summary: dict, floor: dict) -> list[str]:
     for cat, minimum in floor.get("categories_f1", {}).items():
         if summary[cat]["f1"] < minimum:
             failures.append(f"{cat} F1 {summary[cat]['f1']} < {minimum}")
+    resolution, wanted = summary["resolution"], floor.get("resolution", {})
+    if resolution["resolved"] < wanted.get("resolved", 0):
+        failures.append(f"cross-article resolution {resolution['resolved']} < {wanted['resolved']}")
+    if resolution["false_merges"] > wanted.get("max_false_merges", 10**9):
+        failures.append(f"false merges {resolution['false_merges']} > {wanted['max_false_merges']}")
     return failures
 
 

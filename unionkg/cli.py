@@ -50,7 +50,7 @@ def reports_errors(command: Callable) -> Callable:
         try:
             return command(*args, **kwargs)
         except UnionKGError as error:
-            err.print(f"[red]error:[/red] {error}", highlight=False)
+            err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
             sys.exit(2)
     return wrapper
 
@@ -88,7 +88,7 @@ def ingest(paths: tuple[str, ...], jobs: int, max_bytes: int, quiet: bool, **sto
                                 stdin=sys.stdin.buffer if "-" in paths else None,
                                 on_item=lambda label: progress.update(task, advance=1, description=label[-40:]))
     for line in report.errors:
-        err.print(f"[red]error:[/red] {line}", highlight=False)
+        err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
     err.print(f"{report.articles} articles, {report.triples} triples, {len(report.entities)} entities, "
               f"{len(report.errors)} errors, {report.seconds:.1f} s", highlight=False)
     if report.errors:
