@@ -255,11 +255,20 @@ def _lookup_rest(index: OrgIndex, rest: str) -> str | None:
     return None
 
 
+def _provincial_union_name(name: str) -> str:
+    """"Công đoàn tỉnh X" is written for the provincial federation ("Liên đoàn Lao động tỉnh X")."""
+    key = fold(name)
+    for level in ("tinh ", "thanh pho "):
+        if key.startswith("cong doan " + level):
+            return "Liên đoàn Lao động " + name.split(" ", 2)[2]
+    return name
+
+
 def _apply_reference(org: Org) -> None:
     """Use the curated reference's IRI and name when any name of the organisation is listed there."""
     aliases = _reference_aliases()
     for name in [org.name, *sorted(org.aliases)]:
-        ref = aliases.get(fold(name))
+        ref = aliases.get(fold(name)) or aliases.get(fold(_provincial_union_name(name)))
         if ref is not None:
             org.aliases.add(org.name)
             org.name, org.iri = ref.name, ref.iri

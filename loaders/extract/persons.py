@@ -120,11 +120,13 @@ def _posts_after(tokens: list[Token], stop: int, org_at: dict[int, OrgMention]) 
         j = _skip_status(tokens, i + 1)
         role = table(ROLES).match_at(tokens, j)
         if role:
-            org = org_at.get(role_org_start(tokens, role.start, role.stop))
-            end = org.stop if org else role.stop
-            status = "former" if j > i + 1 else _acting(tokens, end)
+            acting_first = _acting(tokens, role.stop) is not None  # "Chủ tịch lâm thời Công đoàn X"
+            org_start = role.stop + 2 if acting_first else role_org_start(tokens, role.start, role.stop)
+            org = org_at.get(org_start)
+            end = org.stop if org else role.stop + (2 if acting_first else 0)
+            status = "former" if j > i + 1 else ("acting" if acting_first else _acting(tokens, end))
             segments.append(_Segment(_role_text(tokens, role.start, role.stop), role.fields[0], org, status))
-            i = end + (2 if status == "acting" else 0)
+            i = end + (2 if status == "acting" and not acting_first else 0)
         elif j in org_at and segments:
             segments.append(_Segment(None, "any", org_at[j], None))  # the parent of the unit before
             i = org_at[j].stop

@@ -62,3 +62,17 @@ def test_former_and_acting_status():
 def test_department_post_is_qualified_with_its_parent():
     assert posts_of("Đồng chí Trần Thị Hoa, Trưởng Ban Nữ công Công đoàn Giáo dục Việt Nam phát biểu.") == {
         ("Trần Thị Hoa", "Trưởng Ban", "Ban Nữ công Công đoàn Giáo dục Việt Nam")}
+
+
+def test_party_and_presidium_posts():
+    got = posts_of("Dự có đồng chí Lại Thế Nguyên, Phó Bí thư Thường trực Tỉnh ủy Thanh Hóa; đồng chí Lê Văn Hùng, "
+                   "Ủy viên Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam, Chủ tịch Công đoàn Ngân hàng Việt Nam.")
+    assert ("Lại Thế Nguyên", "Phó Bí thư Thường trực", "Tỉnh ủy Thanh Hóa") in got
+    assert ("Lê Văn Hùng", "Chủ tịch", "Công đoàn Ngân hàng Việt Nam") in got
+
+
+def test_acting_status():
+    from unionkg.loaders.extract import extract_article as run
+    facts = run(Article(source="t", origin="t", title="T",
+                        text="T\n\nHội nghị ra mắt đồng chí Bùi Văn Tới, Chủ tịch lâm thời Công đoàn Công ty Than Hà Lầm."))
+    assert [p.status for p in facts.posts] == ["acting"]
