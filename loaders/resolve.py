@@ -143,20 +143,30 @@ def _retype_nested_bloc(mention: OrgMention) -> OrgMention:
     return mention
 
 
+def _union_form(text: str) -> str:
+    """One spelling for a grassroots union: "CĐCS X" and "Công đoàn cơ sở X" are "Công đoàn X"."""
+    for prefix in ("CĐCS ", "Công đoàn cơ sở ", "CĐ "):
+        if text.startswith(prefix) and len(text) > len(prefix):
+            return "Công đoàn " + text[len(prefix):]
+    return text
+
+
 def _place_named(index: OrgIndex, mention: OrgMention) -> None:
     """Attach a written name to an organisation it abbreviates, or start a new one."""
-    words = _words(mention.text)
+    words = _words(_union_form(mention.text))
     head = _head_words(mention.head)
     for key, org in index.orgs.items():
         if org.kind == mention.kind and any(abbreviates(words, _words(n), head) for n in [org.name, *org.aliases]):
             org.aliases.add(mention.text)
             mention.entity = key
             return
-    key = fold(mention.text)
+    name = _union_form(mention.text)
+    key = fold(name)
     if key in index.orgs:
         mention.entity = key
+        index.orgs[key].aliases.add(mention.text)
         return
-    index.orgs[key] = Org(key=key, name=mention.text, kind=mention.kind, aliases={mention.text})
+    index.orgs[key] = Org(key=key, name=name, kind=mention.kind, aliases={mention.text})
     mention.entity = key
 
 

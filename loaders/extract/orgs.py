@@ -88,6 +88,8 @@ def _extend_name(tokens: list[Token], j: int, kind: str) -> int:
             j = last_good = j + 1
         elif word_key(tokens[j].text) == "số" and j + 1 < len(tokens) and tokens[j + 1].text.isdigit():
             j = last_good = j + 2  # "Cụm thi đua số 4"
+        elif _grassroots_level(tokens, j):
+            j += 2  # "Công đoàn cơ sở Công ty X": the level word, then the name
         else:
             run = _lowercase_run(tokens, j, kind)
             if run == j or (head_only_so_far and word_key(tokens[j].text) == "và"):
@@ -104,6 +106,12 @@ def _extend_name(tokens: list[Token], j: int, kind: str) -> int:
                 break
         head_only_so_far = False
     return last_good
+
+
+def _grassroots_level(tokens: list[Token], j: int) -> bool:
+    """"cơ sở" between a union head and a capitalised name."""
+    return j + 2 < len(tokens) and f"{word_key(tokens[j].text)} {word_key(tokens[j + 1].text)}" == "cơ sở" \
+        and _is_name_word(tokens[j + 2])
 
 
 def _head_at(tokens: list[Token], j: int):
@@ -151,8 +159,9 @@ def _continues_name(tokens: list[Token], j: int, k: int) -> bool:
     if table(DOC_TYPES).match_at(tokens, k):
         return False
     dash_only = all(t.text in {"-", "–"} for t in tokens[j:k])
-    unit_word = " ".join(word_key(t.text) for t in tokens[j:k]) == "cơ quan"  # "Công đoàn cơ quan Liên hiệp Hội"
-    return dash_only or unit_word or not _head_at(tokens, k)
+    # "Công đoàn cơ quan Liên hiệp Hội", "Công đoàn các Khu công nghiệp tỉnh X": a head that is part of the name
+    joins_head = " ".join(word_key(t.text) for t in tokens[j:k]) in {"cơ quan", "các"}
+    return dash_only or joins_head or not _head_at(tokens, k)
 
 
 def _single_trailing_syllable(tokens: list[Token], j: int) -> bool:
@@ -226,4 +235,10 @@ def looks_like_person(tokens: list[Token]) -> bool:
         return False
     if word_key(tokens[0].text) not in word_set(SURNAMES):
         return False
-    return all(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in tokens)
+    return all(is_name_syllable(t) for t in tokens)
+
+
+def is_name_syllable(token: Token) -> bool:
+    """A capitalised syllable of a personal name ("Thành", and one-letter ones such as "Ý")."""
+    text = token.text
+    return text.isalpha() and text[:1].isupper() and (len(text) == 1 or text[1:].islower())

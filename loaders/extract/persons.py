@@ -10,7 +10,7 @@ from ...loaders.resolve import OrgIndex, host_of, qualify_contained
 from ..segment import Sentence, Token
 from .lexicon import HONORIFICS, ROLES, table, word_key
 from .model import Evidence, OrgMention, Person, Post
-from .orgs import _protected_tail, looks_like_person, role_org_start
+from .orgs import _protected_tail, is_name_syllable, looks_like_person, role_org_start
 
 _CHAIN_SEPARATORS = {",", "–", "-", ";"}
 _UNION_KINDS = {"union", "bloc", "federation", "confederation"}
@@ -76,7 +76,7 @@ def _name_size(tokens: list[Token], i: int, inside_org: set[int], need_surname: 
             continue
         if need_surname and not looks_like_person(span):
             continue
-        if not all(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in span):
+        if not all(is_name_syllable(t) for t in span):
             continue
         if i + size < len(tokens) and tokens[i + size].text[:1].isupper() and tokens[i + size].text.isalpha() \
                 and not table(ROLES).match_at(tokens, i + size):

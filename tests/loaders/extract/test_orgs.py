@@ -59,3 +59,8 @@ def test_tone_marks_tell_heads_apart():
 
 def test_acronyms_and_short_forms_are_names():
     assert names("Công đoàn LHHVN phối hợp với Đài TNVN.") == ["Công đoàn LHHVN", "Đài TNVN"]
+
+
+def test_cac_before_a_head_inside_a_name():
+    assert names("Chiều 20/5, Công đoàn các Khu công nghiệp tỉnh Đồng Nai tổ chức lễ.") == [
+        "Công đoàn các Khu công nghiệp tỉnh Đồng Nai"]

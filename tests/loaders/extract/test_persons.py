@@ -76,3 +76,8 @@ def test_acting_status():
     facts = run(Article(source="t", origin="t", title="T",
                         text="T\n\nHội nghị ra mắt đồng chí Bùi Văn Tới, Chủ tịch lâm thời Công đoàn Công ty Than Hà Lầm."))
     assert [p.status for p in facts.posts] == ["acting"]
+
+
+def test_one_letter_syllable_in_a_name():
+    assert posts_of("Bà Nguyễn Thị Như Ý, Chủ tịch Liên đoàn Lao động tỉnh Đồng Nai dự lễ.") == {
+        ("Nguyễn Thị Như Ý", "Chủ tịch", "Liên đoàn Lao động tỉnh Đồng Nai")}

@@ -47,3 +47,11 @@ def test_a_level_word_alone_names_no_unit():
     assert bare.head_only and bare.entity is None  # two federations in the article: which one is unknown
     named = {m.entity for m in mentions if not m.head_only}
     assert len(named) == 2
+
+
+def test_grassroots_union_spellings_are_one_union():
+    index, mentions = resolve("Công đoàn cơ sở Công ty TNHH Giày Da Thái Bình tổ chức đối thoại. "
+                              "Chủ tịch CĐCS Công ty TNHH Giày Da Thái Bình cho biết kết quả.")
+    named = {m.entity for m in mentions if not m.head_only and m.kind == "union"}
+    assert len(named) == 1
+    assert index.orgs[named.pop()].name == "Công đoàn Công ty TNHH Giày Da Thái Bình"
