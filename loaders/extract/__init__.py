@@ -100,7 +100,8 @@ def _find_events(facts: ArticleFacts, mentions: list[list[OrgMention]], title_se
     if main.organizer:
         facts.orgs.main_union = main.organizer
     named_in = _people_by_sentence(facts)
-    for s in facts.sentences:
+    opened = min(e.sentence for e in main.evidence)
+    for s in facts.sentences[opened:]:  # who is named before the event is reported took no part in it
         merge_participants(main, find_participants(s, named_in.get(s.index, [])))
 
 

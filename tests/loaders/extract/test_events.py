@@ -52,3 +52,10 @@ def test_the_parent_after_thuoc_is_not_the_actor():
     facts = run("Công đoàn Khu công nghiệp Quế Võ trực thuộc Liên đoàn Lao động tỉnh Bắc Ninh đã triển khai "
                 "Nghị quyết số 02-NQ/TW.")
     assert [facts.orgs.orgs[a.actor].name for a in facts.acts] == ["Công đoàn Khu công nghiệp Quế Võ"]
+
+
+def test_persons_named_before_the_event_took_no_part():
+    facts = run("Ông Trần Văn Nam, Chủ tịch Công đoàn Công ty May 10 cho biết thu nhập tăng. "
+                "Chiều 20/5, Liên đoàn Lao động thành phố Hà Nội tổ chức Lễ tuyên dương. "
+                "Bà Lê Thị Hoa, Phó Chủ tịch Liên đoàn Lao động thành phố Hà Nội phát biểu.", dt.date(2023, 5, 21))
+    assert [facts.persons[p.person].name for p in facts.events[0].participants] == ["Lê Thị Hoa"]
