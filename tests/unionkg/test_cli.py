@@ -105,3 +105,11 @@ def test_remote_store_gives_the_same_facts_as_the_embedded_one(tmp_path, oxigrap
     embedded_facts = run("export", "--store", str(store)).stdout
     remote_facts = run("export", *remote).stdout
     assert json.loads(embedded_facts)["organizations"] and embedded_facts == remote_facts
+
+
+def test_parallel_ingest_stores_what_a_serial_one_does(tmp_path, examples_store):
+    store = tmp_path / "store"
+    assert run("ingest", "--quiet", "--jobs", "2", "--store", str(store), str(EXAMPLES)).returncode == 0
+    serial = sorted(run("export", "--store", str(examples_store), "--format", "nquads").stdout.splitlines())
+    parallel = sorted(run("export", "--store", str(store), "--format", "nquads").stdout.splitlines())
+    assert serial == parallel and len(serial) > 100
