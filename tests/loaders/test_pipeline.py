@@ -51,3 +51,21 @@ def test_every_fact_has_evidence_with_offsets_into_the_text():
         assert text[int(mention[NIF.beginIndex]):int(mention[NIF.endIndex])] == str(mention[NIF.anchorOf])
     with_evidence = {s for s, p, o in result.triples if p == UK.evidence}
     assert result.entities <= with_evidence
+
+
+def person_iris(text: str, source: str) -> set[str]:
+    from unionkg.ontology.namespaces import FOAF, RDF
+    result = document_to_graph(SourceDocument(source=source, origin="test", media="text", body=text))
+    return {str(s) for s, p, o in result.triples if p == RDF.type and o == FOAF.Person}
+
+
+def test_same_name_same_union_is_one_person_across_articles():
+    a = person_iris("Tin A\n\nĐồng chí Nguyễn Văn Bình, Chủ tịch Công đoàn Điện lực Việt Nam phát biểu.", "a.txt")
+    b = person_iris("Tin B\n\nChủ tịch Công đoàn Điện lực Việt Nam Nguyễn Văn Bình dự lễ.", "b.txt")
+    assert len(a) == 1 and a == b
+
+
+def test_same_name_in_two_unions_stays_two_people():
+    a = person_iris("Tin A\n\nĐồng chí Nguyễn Văn Bình, Chủ tịch Công đoàn Điện lực Việt Nam phát biểu.", "a.txt")
+    b = person_iris("Tin B\n\nĐồng chí Nguyễn Văn Bình, Chủ tịch Công đoàn Cao su Việt Nam phát biểu.", "b.txt")
+    assert len(a) == len(b) == 1 and a != b
