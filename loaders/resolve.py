@@ -129,7 +129,7 @@ def resolve_orgs(mentions: list[OrgMention], title_sentences: int = 1) -> OrgInd
         if mention.head_only:
             mention.entity = _resolve_bare_head(index, mention)
     for org in index.orgs.values():
-        _apply_reference(org)
+        apply_reference(org)
     return index
 
 
@@ -194,7 +194,7 @@ def host_of(index: OrgIndex, union_key: str | None) -> str | None:
     if not inner or inner.fields[0] != "institution":
         return None
     name = union.name[rest[0].begin:]
-    host = _find_or_add(index, name, "institution")
+    host = find_or_add_org(index, name, "institution")
     for alias in union.aliases:  # "Công đoàn Viện KHCN Mỏ" names "Viện KHCN Mỏ" too
         if fold(alias).startswith("cong doan ") and len(alias.split()) > 3:
             index.orgs[host].aliases.add(alias.split(" ", 2)[2])
@@ -202,7 +202,7 @@ def host_of(index: OrgIndex, union_key: str | None) -> str | None:
     return host
 
 
-def _find_or_add(index: OrgIndex, name: str, kind: str) -> str:
+def find_or_add_org(index: OrgIndex, name: str, kind: str) -> str:
     """The organisation of the article with this name (or one it abbreviates), else a new one."""
     words = _words(name)
     for key, org in index.orgs.items():
@@ -224,7 +224,7 @@ def _resolve_bare_head(index: OrgIndex, mention: OrgMention) -> str | None:
         return index.by_head(mention.head) or (index.main_host if index.main_host and fold(
             index.orgs[index.main_host].name).startswith(fold(mention.head) + " ") else None)
     if mention.kind in ("confederation", "party", "state") and fold(mention.head) not in _CONTAINER_HEADS:
-        return _find_or_add(index, mention.text, mention.kind)  # "Bộ Chính trị", "Tổng Liên đoàn", "Đảng"
+        return find_or_add_org(index, mention.text, mention.kind)  # "Bộ Chính trị", "Tổng Liên đoàn", "Đảng"
     if mention.kind in ("bloc", "federation"):  # "Khối", "LĐLĐ tỉnh": the one of the article, if only one
         same = [k for k, o in index.orgs.items() if o.kind == mention.kind]
         return same[0] if len(same) == 1 else None
@@ -274,7 +274,7 @@ def _provincial_union_name(name: str) -> str:
     return name
 
 
-def _apply_reference(org: Org) -> None:
+def apply_reference(org: Org) -> None:
     """Use the curated reference's IRI and name when any name of the organisation is listed there."""
     aliases = _reference_aliases()
     for name in [org.name, *sorted(org.aliases)]:

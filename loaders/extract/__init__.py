@@ -3,12 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from unionkg.ontology.namespaces import fold
-
 from ..model import Article
 from ..resolve import OrgIndex, assign_org_iris, qualify_contained, resolve_orgs
 from ..segment import Sentence, split_sentences
-from .directives import DirectiveMention, find_directives
+from .directives import find_directives
 from .events import find_acts, find_event, find_participants, merge_participants
 from .identity import finalise_identities
 from .model import Act, Directive, Event, Evidence, OrgMention, Person, Post, Relation
@@ -132,4 +130,4 @@ def _attach_acts_to_event(facts: ArticleFacts) -> None:
     facts.acts = list(merged.values())
 
 
-__all__ = ["ArticleFacts", "extract_article", "DirectiveMention", "fold"]
+__all__ = ["ArticleFacts", "extract_article"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from unionkg.ontology.namespaces import fold
 
-from ..resolve import OrgIndex
+from ..resolve import OrgIndex, apply_reference, find_or_add_org
 from ..segment import Sentence
 from .lexicon import DOC_TYPES, ISSUER_CODES, mapping
 from .model import Directive, Evidence, OrgMention
@@ -162,8 +162,7 @@ def _congress_body(sentence: Sentence, start: int, end: int, mentions: list[OrgM
     party_branch = re.search(r"\bĐảng\b(?!\s*(?:bộ|ủy|uỷ|Cộng))[^,;]*?\bcủa\s+(?P<unit>\S+(?:\s+\S+){0,6})", words)
     named = [m for m in inside if fold(m.head) != "dang"]
     if party_branch and named:  # "Đại hội Đảng khóa XX ... của Viện": the Party organisation of the unit
-        from ..resolve import _find_or_add
-        return index.use(_find_or_add(index, f"Đảng bộ {index.orgs[named[-1].entity].name}", "party"))
+        return index.use(find_or_add_org(index, f"Đảng bộ {index.orgs[named[-1].entity].name}", "party"))
     if named:
         return index.use(named[0].entity)
     if re.search(r"\bĐảng\b", words):
@@ -194,7 +193,6 @@ def _details_after(d: Directive, sentence: Sentence, end: int, mentions: list[Or
 
 def _issuer_by_name(index: OrgIndex, name: str) -> str:
     """An organisation of the index by canonical name, added when the article does not name it."""
-    from ..resolve import _find_or_add, _apply_reference
-    key = _find_or_add(index, name, "party")
-    _apply_reference(index.orgs[key])
+    key = find_or_add_org(index, name, "party")
+    apply_reference(index.orgs[key])
     return key

@@ -11,7 +11,7 @@ from ..resolve import OrgIndex
 from ..segment import Sentence
 from .directives import DirectiveMention
 from .lexicon import ACTS, EVENT_TYPES, PARTICIPANT_CUES, table
-from .model import Act, Event, Evidence, OrgMention, Participation, Person
+from .model import Act, Event, Evidence, OrgMention, Participation
 
 _DAY_MONTH = re.compile(
     r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:(?:[Tt]hứ\s+\S+|[Cc]hủ nhật),?\s+)?(?:ngày\s+)?|[Nn]gày\s+)"

@@ -5,7 +5,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-from unionkg.ontology.namespaces import fold, tone_key
+from unionkg.ontology.namespaces import tone_key
 
 from ..segment import Token
 
