@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..segment import Sentence, Token
-from .lexicon import DOC_TYPES, EVENT_TYPES, NAME_STOPS, ORG_HEADS, PROTECTED, ROLES, SURNAMES, phrase_key, phrase_set, table, word_key, word_set
+from .lexicon import DOC_TYPES, EVENT_TYPES, NAME_STOPS, NAME_TAILS, ORG_HEADS, PROTECTED, ROLES, SURNAMES, phrase_key, phrase_set, table, word_key, word_set
 from .model import OrgMention
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -90,6 +90,8 @@ def _extend_name(tokens: list[Token], j: int, kind: str) -> int:
             j = last_good = j + 2  # "Cụm thi đua số 4"
         elif _grassroots_level(tokens, j):
             j += 2  # "Công đoàn cơ sở Công ty X": the level word, then the name
+        elif _name_tail(tokens, j):
+            j = last_good = j + _name_tail(tokens, j)  # "Công đoàn Công an nhân dân"
         else:
             run = _lowercase_run(tokens, j, kind)
             if run == j or (head_only_so_far and word_key(tokens[j].text) == "và"):
@@ -106,6 +108,23 @@ def _extend_name(tokens: list[Token], j: int, kind: str) -> int:
                 break
         head_only_so_far = False
     return last_good
+
+
+def _name_tail(tokens: list[Token], j: int) -> int:
+    """Length of a lower-case word of a name's tail at j ("nhân dân", "một thành viên"), or 0."""
+    # Only after a capitalised word of the name that is not itself a head ("Công an", not "Viện").
+    if j == 0 or not _is_name_word(tokens[j - 1]) or _head_at(tokens, j - 1) or \
+            (j > 1 and _head_at(tokens, j - 2) and _head_at(tokens, j - 2).stop == j):
+        return 0
+    for start in (j, j + 1):  # "Công an nhân dân": one syllable, then the tail word
+        for size in (3, 2):
+            words = tokens[j:start + size]
+            tail = " ".join(word_key(t.text) for t in tokens[start:start + size])
+            plain = all(t.text[:1].islower() and t.text.isalpha() for t in words)
+            if len(words) == start - j + size and plain and tail in phrase_set(NAME_TAILS) \
+                    and not any(_is_stop_word(tokens, k) for k in range(j, start)):
+                return len(words)
+    return 0
 
 
 def _grassroots_level(tokens: list[Token], j: int) -> bool:

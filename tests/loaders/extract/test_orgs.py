@@ -64,3 +64,9 @@ def test_acronyms_and_short_forms_are_names():
 def test_cac_before_a_head_inside_a_name():
     assert names("Chiều 20/5, Công đoàn các Khu công nghiệp tỉnh Đồng Nai tổ chức lễ.") == [
         "Công đoàn các Khu công nghiệp tỉnh Đồng Nai"]
+
+
+def test_lower_case_word_at_the_end_of_a_name():
+    assert names("Công đoàn Công an nhân dân tổ chức hội nghị.") == ["Công đoàn Công an nhân dân"]
+    assert names("Công đoàn Công ty TNHH một thành viên Cao su Chư Sê đã ký kết.") == [
+        "Công đoàn Công ty TNHH một thành viên Cao su Chư Sê"]
