@@ -13,6 +13,7 @@ run: setup ingest-examples
 	$(BIN)/unionkg serve --store $(STORE) --host $(HOST) --port $(PORT)
 
 setup: $(VENV)/.installed
+	cd webui && npm ci --no-audit --no-fund --loglevel=error
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +33,11 @@ quality: setup
 
 clean:
 	rm -rf $(VENV) data build *.egg-info
+
+# Scale benchmarks (benchmarks/README.md): the full run writes benchmarks/results/latest.md.
+.PHONY: bench bench-quick
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+bench-quick: setup
+	$(BIN)/python benchmarks/run.py --quick

@@ -160,3 +160,24 @@ def live_server(web_app) -> Iterator[str]:
         server.shutdown()
         thread.join(10)
         server.server_close()
+
+
+# The web UI over the example corpus, ingested once per session.
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def example_store() -> Iterator[EmbeddedStore]:
+    """An in-memory store holding the ingested example corpus (shared: tests must not write to it)."""
+    from unionkg.loaders.pipeline import ingest
+    with EmbeddedStore(None) as store:
+        ingest(sorted(str(p) for p in EXAMPLES.iterdir()), store)
+        yield store
+
+
+@pytest.fixture(scope="session")
+def example_client(example_store: EmbeddedStore):
+    """A Flask test client of the web UI over `example_store`."""
+    from unionkg.webui import create_app
+    return create_app(example_store, {"TESTING": True}).test_client()

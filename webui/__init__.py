@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, Response, current_app, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
 
 from ..store import Store, open_store
 
@@ -30,11 +31,42 @@ def create_app(store: Store | None = None, config: Mapping[str, Any] | None = No
                            graph_store=app.config["UNIONKG_GRAPH_STORE"])
     app.extensions["unionkg_store"] = store
 
+    from .entity import bp as entity
     from .home import bp as home
+    from .orgchart import bp as orgchart
+    from .search import bp as search
     from .sparql import bp as sparql
-    app.register_blueprint(home)
-    app.register_blueprint(sparql)
+    from .trace import bp as trace
+    from .vendor import bp as vendor
+    for blueprint in (home, sparql, entity, search, orgchart, trace, vendor):
+        app.register_blueprint(blueprint)
+    app.after_request(security_headers)
+    app.register_error_handler(HTTPException, http_error)
     return app
+
+
+CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+       "frame-ancestors 'none'; form-action 'self'")
+
+
+def security_headers(response: Response) -> Response:
+    """Headers that keep every page to its own scripts and styles, unframed and unsniffed."""
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+def http_error(error: HTTPException) -> Response | tuple[str, int]:
+    """Errors as JSON for .json URLs and JSON clients, else as an escaped HTML page."""
+    if error.code is None or error.code < 400:
+        return error  # type: ignore[return-value]
+    if request.path.endswith(".json") or request.accept_mimetypes.best == "application/json":
+        response = jsonify({"error": error.description, "status": error.code})
+        response.status_code = error.code
+        return response
+    return render_template("error.html", title=error.name, message=error.description), error.code
 
 
 def get_store() -> Store:

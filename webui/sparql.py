@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, render_template, request
 
 from ..errors import QueryError, StoreError
+from ..ontology.namespaces import PREFIXES
 from ..store import query_form, query_keywords
 from . import get_store
 
@@ -58,7 +59,7 @@ def endpoint() -> Response | str:
         return refusal
     if query is None:
         if request.method == "GET" and wants_html():
-            return render_template("sparql.html")
+            return render_template("sparql.html", prefixes=PREFIXES)
         return plain(400, "missing query: send ?query=, a form field query=, or an application/sparql-query body")
     refusal = refuse_query(query)
     if refusal is not None:

@@ -1,0 +1,207 @@
+"""/id/<kind>/<key>: entity pages (organisation, person, directive, event, article, anything else).
+
+The entity IRIs of id: dereference here. Each page answers in HTML, in JSON (`.json` or
+Accept: application/json), and as RDF: Turtle, JSON-LD or N-Triples (by Accept, or `.ttl`,
+`.jsonld`, `.nt`). Every fact shown carries its evidence: the sentences, outlet and date.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, abort, jsonify, render_template, request
+from rdflib import Graph, URIRef
+
+from ..ontology.namespaces import PREFIXES, UK
+from . import rq
+from .model import (iri_of, level_of, local_path, node_evidence, ref, short, term_name,
+                    triple_evidence, value)
+
+bp = Blueprint("entity", __name__)
+
+RDF_TYPES = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt"}
+SUFFIXES = {".json": "application/json", ".ttl": "text/turtle", ".jsonld": "application/ld+json",
+            ".nt": "application/n-triples"}
+OFFERED = ["text/html", "application/json", *RDF_TYPES]
+
+
+def split_suffix(path: str) -> tuple[str, str | None]:
+    """The entity path without a format suffix, and the media type the suffix asks for."""
+    for suffix, media_type in SUFFIXES.items():
+        if path.endswith(suffix):
+            return path[: -len(suffix)], media_type
+    return path, None
+
+
+@bp.route("/id/<path:path>")
+def page(path: str) -> Response | str:
+    """One entity, in the format the suffix or the Accept header asks for."""
+    path, media_type = split_suffix(path)
+    media_type = media_type or request.accept_mimetypes.best_match(OFFERED, default="text/html")
+    iri = iri_of(path)
+    if not rq.select("types", this=iri) and not rq.select("properties", this=iri):
+        abort(404, description=f"nothing is known about {iri}")
+    if media_type in RDF_TYPES:
+        return rdf_response(iri, media_type)
+    kind = path.split("/", 1)[0]
+    builder = BUILDERS.get(kind, generic)
+    data = {"iri": str(iri), "kind": kind if kind in BUILDERS else "entity", "label": ref(iri)["label"],
+            **builder(iri)}
+    if media_type == "application/json":
+        response = jsonify(data)
+    else:
+        response = Response(render_template(f"entity/{data['kind']}.html", e=data))
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def rdf_response(iri: URIRef, media_type: str) -> Response:
+    """What the store says about the entity, as Turtle, JSON-LD or N-Triples."""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, replace=True)
+    for triple in rq.construct("describe", this=iri):
+        graph.add(triple)
+    body = graph.serialize(format=RDF_TYPES[media_type])
+    return Response(body, content_type=f"{media_type}; charset=utf-8", headers={"Vary": "Accept"})
+
+
+def properties(iri: URIRef) -> list[dict[str, Any]]:
+    """Every value of the entity, IRIs as references."""
+    out = []
+    for row in rq.select("properties", this=iri):
+        val = row["value"]
+        out.append({"property": str(row["property"]), "name": short(str(row["property"])),
+                     "value": ref(val) if isinstance(val, URIRef) else {"label": str(val)}})
+    return out
+
+
+def link_name(link: Any) -> str:
+    return term_name(str(link)) or short(str(link))
+
+
+def organisation(iri: URIRef) -> dict[str, Any]:
+    parents = [{**ref(row["parent"]), "link": link_name(row["link"]),
+                "evidence": triple_evidence(iri, row["link"], row["parent"])}
+               for row in rq.select("org_parents", this=iri)]
+    children = [{**ref(row["child"]), "link": link_name(row["link"]),
+                 "evidence": triple_evidence(row["child"], row["link"], iri)}
+                for row in rq.select("org_children", this=iri)]
+    officials = [{"person": ref(row["person"]), "role": value(row.get("roleLabel")) or term_name(value(row.get("role"))),
+                  "status": value(row.get("status")), "observed": value(row.get("observed")),
+                  "evidence": node_evidence(row["post"])}
+                 for row in rq.select("org_officials", this=iri)]
+    events = [{**ref(row["event"]), "date": value(row.get("date")), "evidence": node_evidence(row["event"])}
+              for row in rq.select("org_events", this=iri)]
+    levels = {str(p["value"].get("iri")) for p in properties(iri) if p["property"] == str(UK.level)}
+    return {"level": level_of(next(iter(levels), None)), "parents": parents, "children": children,
+            "officials": officials, "events": events, "acts": acts(actor=iri), "evidence": node_evidence(iri)}
+
+
+def acts(**bindings: URIRef) -> list[dict[str, Any]]:
+    """Acts on directives, as dicts with actor, directive, kind, date, event, level and evidence."""
+    return [{"act": str(row["act"]), "actor": ref(row["actor"]), "directive": ref(row["directive"]),
+             "kind": term_name(value(row.get("kind"))), "date": value(row.get("date")),
+             "event": ref(row.get("event")), "level": level_of(value(row.get("level"))),
+             "evidence": node_evidence(row["act"])}
+            for row in rq.select("acts", **bindings)]
+
+
+def person(iri: URIRef) -> dict[str, Any]:
+    career = [{"organisation": ref(row["organisation"]),
+               "role": value(row.get("roleLabel")) or term_name(value(row.get("role"))),
+               "status": value(row.get("status")), "observed": value(row.get("observed")),
+               "evidence": node_evidence(row["post"])}
+              for row in rq.select("person_career", this=iri)]
+    events = [{"event": ref(row["event"]), "role": term_name(value(row.get("role"))), "date": value(row.get("date")),
+               "evidence": node_evidence(row["part"])}
+              for row in rq.select("person_events", this=iri)]
+    return {"career": career, "events": events, "evidence": node_evidence(iri)}
+
+
+def directive(iri: URIRef) -> dict[str, Any]:
+    basis: dict[str, list] = {"up": [], "down": []}
+    for row in rq.select("directive_basis", this=iri):
+        s, o = (iri, row["directive"]) if str(row["direction"]) == "up" else (row["directive"], iri)
+        basis[str(row["direction"])].append({**ref(row["directive"]), "link": link_name(row["link"]),
+                                             "evidence": triple_evidence(s, row["link"], o)})
+    return {"properties": properties(iri), "based_on": basis["up"], "basis_of": basis["down"],
+            "acts": acts(directive=iri), "evidence": node_evidence(iri)}
+
+
+def event(iri: URIRef) -> dict[str, Any]:
+    participants = [{"person": ref(row["person"]), "role": term_name(value(row.get("role"))),
+                     "evidence": node_evidence(row["part"])}
+                    for row in rq.select("event_participants", this=iri)]
+    return {"properties": properties(iri), "participants": participants, "acts": acts(event=iri),
+            "evidence": node_evidence(iri)}
+
+
+def article(iri: URIRef) -> dict[str, Any]:
+    rows = rq.select("article", this=iri)
+    meta = {key: value(val) for key, val in rows[0].items()} if rows else {}
+    text = meta.pop("text", None) or ""
+    return {**meta, "segments": segments(iri, text), "text_length": len(text)}
+
+
+def segments(iri: URIRef, text: str) -> list[dict[str, Any]]:
+    """The article text cut into pieces: plain text, and entity names linked to their pages.
+
+    A piece that starts an evidence sentence carries that sentence's anchor (m-<begin>); pieces
+    inside the sentence named by ?hl=<begin>-<end> are marked.
+    """
+    names: list[tuple[str, str, str]] = []  # (name, entity iri, kind)
+    for row in rq.select("article_mentions", this=iri):
+        name = str(row["name"]).strip()
+        if len(name) >= 3:
+            names.append((name, str(row["entity"]), str(row["kind"])))
+    names.sort(key=lambda item: -len(item[0]))
+    taken = [None] * len(text)
+    spans = []
+    for name, entity, kind in names:
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if all(t is None for t in taken[start:end]) and boundary(text, start, end):
+                taken[start:end] = [entity] * len(name)
+                spans.append((start, end, entity, kind))
+            start = text.find(name, start + 1)
+    anchors = {int(row["begin"]) for row in rq.select("article_sentences", this=iri)}
+    highlight = parse_range(request.args.get("hl"))
+    cuts = sorted({0, len(text), *anchors, *(s for s, *_ in spans), *(e for _, e, *_ in spans),
+                   *(highlight or ())} & set(range(len(text) + 1)))
+    by_start = {s: (e, entity, kind) for s, e, entity, kind in spans}
+    out, position = [], 0
+    for cut in cuts[1:]:
+        if cut <= position:
+            continue
+        piece: dict[str, Any] = {"text": text[position:cut]}
+        if position in anchors:
+            piece["anchor"] = f"m-{position}"
+        if highlight and highlight[0] <= position < highlight[1]:
+            piece["highlight"] = True
+        if position in by_start and by_start[position][0] == cut:
+            _, entity, kind = by_start[position]
+            piece.update(entity=entity, kind=kind, href=local_path(entity))
+        out.append(piece)
+        position = cut
+    return out
+
+
+def boundary(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a whole word sequence (not inside a longer word)."""
+    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+
+
+def parse_range(text: str | None) -> tuple[int, int] | None:
+    try:
+        begin, end = (int(part) for part in (text or "").split("-"))
+    except ValueError:
+        return None
+    return (begin, end) if 0 <= begin < end else None
+
+
+def generic(iri: URIRef) -> dict[str, Any]:
+    return {"properties": properties(iri), "evidence": node_evidence(iri)}
+
+
+BUILDERS = {"org": organisation, "person": person, "directive": directive, "event": event, "article": article}

@@ -1,0 +1,118 @@
+"""What the pages show, as plain dicts: entity references, labels, evidence, levels.
+
+The same dicts feed the HTML templates and the `.json` twins.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+from rdflib import Literal, URIRef
+
+from ..ontology.namespaces import ID, UK
+from . import rq
+
+ID_BASE = str(ID)
+UK_BASE = str(UK)
+
+# The union levels of the ontology's uk:LevelScheme (the ontology is not loaded in the store).
+LEVELS: dict[str, tuple[int, str, str]] = {
+    "level-confederation": (0, "Tổng Liên đoàn", "confederation"),
+    "level-provincial": (1, "Liên đoàn Lao động tỉnh, thành phố", "provincial federation"),
+    "level-sector": (1, "Công đoàn ngành Trung ương", "central sector union"),
+    "level-upper-grassroots": (2, "Công đoàn cấp trên trực tiếp cơ sở", "upper-grassroots union"),
+    "level-grassroots": (3, "Công đoàn cơ sở", "grassroots union"),
+    "level-department": (4, "Công đoàn bộ phận", "union section"),
+    "level-group": (5, "Tổ công đoàn", "union group"),
+}
+# Our own terms shown with a readable name.
+TERMS: dict[str, str] = {
+    "act-disseminate": "quán triệt", "act-carry-out": "triển khai, thực hiện", "act-review": "tổng kết, sơ kết",
+    "act-plan": "kế hoạch", "role-chair": "chủ trì", "role-speaker": "phát biểu", "role-attendee": "tham dự",
+    "event-conference": "hội nghị", "event-meeting": "cuộc họp", "event-congress": "đại hội",
+    "event-ceremony": "lễ", "subOrganizationOf": "trực thuộc", "unitOf": "đơn vị của", "memberOf": "thành viên của",
+    "unionOf": "công đoàn của", "basedOn": "căn cứ", "implementsResolution": "thực hiện nghị quyết",
+}
+
+
+def local_path(iri: str) -> str | None:
+    """The path of this site's page for an entity IRI (id:org/x -> /id/org/x), else None."""
+    return "/id/" + iri[len(ID_BASE):] if iri.startswith(ID_BASE) else None
+
+
+def iri_of(path: str) -> URIRef:
+    """The entity IRI of a page path below /id/."""
+    return URIRef(ID_BASE + path)
+
+
+def short(iri: str) -> str:
+    """The last segment of an IRI, for display when nothing better is known."""
+    return iri.rstrip("/#").replace("#", "/").rsplit("/", 1)[-1]
+
+
+def term_name(iri: str | None) -> str | None:
+    """A readable name of one of our ontology terms (level, act kind, role ...)."""
+    if iri is None:
+        return None
+    key = short(iri)
+    if key in LEVELS:
+        return LEVELS[key][1]
+    return TERMS.get(key, key)
+
+
+def label(iri: URIRef | str) -> str:
+    """The best name of an entity: its Vietnamese label, else any name, else the end of its IRI."""
+    rows = rq.select("labels", this=URIRef(str(iri)))
+    return str(rows[0]["label"]) if rows else short(str(iri))
+
+
+def ref(iri: URIRef | str | None) -> dict[str, Any] | None:
+    """An entity reference: IRI, label, and the path of its page when it has one."""
+    if iri is None:
+        return None
+    iri = str(iri)
+    return {"iri": iri, "label": label(iri), "href": local_path(iri)}
+
+
+def level_of(iri: str | None) -> dict[str, Any] | None:
+    """The union level of a uk:level IRI: key, depth, names."""
+    if iri is None or short(iri) not in LEVELS:
+        return None
+    depth, vi, en = LEVELS[short(iri)]
+    return {"key": short(iri), "depth": depth, "label": vi, "label_en": en}
+
+
+def value(term: Any) -> str | None:
+    """The lexical form of a term, None for a missing one."""
+    return None if term is None else str(term)
+
+
+def evidence_rows(rows: list[dict]) -> list[dict[str, Any]]:
+    """Evidence dicts from evidence query rows: the sentence, its article, outlet and date, and a link."""
+    out = []
+    for row in rows:
+        article = str(row["article"])
+        begin, end = value(row.get("begin")), value(row.get("end"))
+        href = local_path(article)
+        if href and begin is not None:
+            href += f"?hl={begin}-{end}#m-{begin}"
+        out.append({"sentence": str(row["sentence"]), "article": article, "href": href,
+                    "title": value(row.get("title")), "date": value(row.get("issued")),
+                    "publisher": value(row.get("publisher")), "url": value(row.get("url"))})
+    return out
+
+
+def node_evidence(node: Any) -> list[dict[str, Any]]:
+    """The evidence of an n-ary fact node (post, act, participation, event, entity)."""
+    return evidence_rows(rq.select("node_evidence", this=URIRef(str(node)))) if node is not None else []
+
+
+def triple_evidence(s: Any, p: Any, o: Any) -> list[dict[str, Any]]:
+    """The evidence of a binary fact (its rdf:Statement's mentions)."""
+    return evidence_rows(rq.select("triple_evidence", s=URIRef(str(s)), p=URIRef(str(p)),
+                                   o=o if isinstance(o, Literal) else URIRef(str(o))))
+
+
+def api_url(endpoint: str, **values: Any) -> str:
+    """url_for, with None values left out."""
+    return url_for(endpoint, **{k: v for k, v in values.items() if v is not None})

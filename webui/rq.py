@@ -1,0 +1,48 @@
+"""The web UI's SPARQL: one .rq file per query under webui/queries, each with a `#+ summary:` header.
+
+Values reach a query only as bindings (RDF terms bound by the store), never as text.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from flask import g
+
+from ..store import Term
+from . import get_store
+
+FOLDER = Path(__file__).parent / "queries"
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> str:
+    """The text of queries/<name>.rq."""
+    return (FOLDER / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def summary(name: str) -> str:
+    """The `#+ summary:` line of a query."""
+    for line in load(name).splitlines():
+        if line.startswith("#+ summary:"):
+            return line.split(":", 1)[1].strip()
+    return ""
+
+
+def names() -> list[str]:
+    """The names of every query in the folder."""
+    return sorted(path.stem for path in FOLDER.glob("*.rq"))
+
+
+def select(name: str, **bindings: Term) -> list[dict[str, Term]]:
+    """The rows of a SELECT query, memoised for the current request."""
+    key = (name, tuple(sorted(bindings.items())))
+    cache = g.setdefault("rq_cache", {})
+    if key not in cache:
+        cache[key] = get_store().select(load(name), bindings)
+    return cache[key]
+
+
+def construct(name: str, **bindings: Term) -> list:
+    """The triples of a CONSTRUCT query."""
+    return get_store().construct(load(name), bindings)
