@@ -1,0 +1,313 @@
+"""The scale benchmark in one command: ingest throughput, memory, store size and query latency.
+
+    python benchmarks/run.py            # full run (about 100k and 1M triples), as `make bench`
+    python benchmarks/run.py --quick    # a small run for CI (about 10k and 50k triples)
+    python benchmarks/run.py --huge     # adds about 10M triples (long: tens of minutes)
+
+For each size it generates a synthetic corpus (benchmarks/synth.py, fixed seed), ingests it with
+`unionkg ingest --jobs 1` and `--jobs 2` into fresh on-disk embedded stores (each run a child
+process, its peak memory read with resource.getrusage), measures the stage split of ingest on a
+sample of articles, then runs the queries of benchmarks/queries/*.rq against the embedded store
+and, in the same run, against rdflib's in-memory Dataset loaded with the same N-Quads (in a child
+process that is stopped when one step takes more than --rdflib-limit seconds). Results go to
+benchmarks/results/<stamp>.{md,json} and latest.{md,json}.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import synth  # noqa: E402
+
+TRIPLES_PER_ARTICLE = 780  # measured on synth articles; only used to size the corpora
+SYMBOL = "02-NQ/TW"
+SEARCH_TEXT = "Thien Phuc"
+
+
+def unionkg_cmd() -> list[str]:
+    exe = Path(sys.executable).parent / "unionkg"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "unionkg.cli"]
+
+
+def read_queries() -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted((HERE / "queries").glob("*.rq"))}
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+# ---------------------------------------------------------------- ingest
+
+_PEAK = ("import resource, subprocess, sys, json; r = subprocess.run(sys.argv[1:]); "
+         "print(json.dumps({'rc': r.returncode, 'maxrss_kB': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))")
+
+
+def ingest_run(corpus: Path, store: Path, jobs: int) -> dict:
+    """Ingest `corpus` into a fresh store at `store` in a child process; time, peak memory, size."""
+    shutil.rmtree(store, ignore_errors=True)
+    cmd = [sys.executable, "-c", _PEAK, *unionkg_cmd(), "ingest", "-q", "--store", str(store), "--jobs", str(jobs),
+           str(corpus)]
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    seconds = time.perf_counter() - start
+    summary = done.stdout.strip().splitlines()[-1]
+    info = json.loads(summary)
+    if info["rc"] != 0:
+        raise RuntimeError(f"ingest failed: {done.stderr[-2000:]}")
+    return {"seconds": seconds, "peak_rss_MB": info["maxrss_kB"] / 1024, "store_MB": dir_size(store) / 1e6,
+            "report": done.stderr.strip().splitlines()[-1]}
+
+
+def stage_split(corpus: Path, sample: int) -> dict:
+    """Seconds per stage of ingest (serial, in this process) over the first `sample` articles."""
+    from unionkg.loaders.clean import clean_document
+    from unionkg.loaders.extract import extract_article
+    from unionkg.loaders.read import read_inputs
+    from unionkg.loaders.to_rdf import article_graph, article_triples
+    from unionkg.store import EmbeddedStore, replace_update
+
+    docs = [d for _, d in zip(range(sample), read_inputs([str(corpus)]))]
+    times = dict.fromkeys(["clean", "extract", "rdf_build", "update_text", "store_write"], 0.0)
+    with tempfile.TemporaryDirectory() as tmp, EmbeddedStore(str(Path(tmp) / "s")) as store:
+        for doc in docs:
+            t0 = time.perf_counter()
+            article = clean_document(doc)
+            t1 = time.perf_counter()
+            facts = extract_article(article)
+            t2 = time.perf_counter()
+            triples = article_triples(facts)
+            t3 = time.perf_counter()
+            update = replace_update(article_graph(article.source), triples)
+            t4 = time.perf_counter()
+            store._update(update)
+            t5 = time.perf_counter()
+            for key, value in zip(times, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
+                times[key] += value
+    total = sum(times.values())
+    return {"articles": len(docs), "total_s": total,
+            "stages": {k: {"s": v, "share": v / total, "ms_per_article": 1000 * v / len(docs)} for k, v in times.items()}}
+
+
+# ---------------------------------------------------------------- query parameters and timing
+
+def pick_parameters(store) -> dict[str, dict]:
+    """Bindings for each query, chosen from the data so that every query has answers."""
+    from rdflib import Literal
+    prefix = "PREFIX org: <http://www.w3.org/ns/org#>\n"
+    deep = store.select(prefix + "PREFIX uk: <https://w3id.org/unionkg/ont#>\n"
+                        "SELECT ?c WHERE { ?c uk:nameKey ?k . FILTER(STRSTARTS(?k, \"cong doan cong ty\")) "
+                        "?c org:subOrganizationOf ?p . ?p org:subOrganizationOf ?q . } ORDER BY ?c LIMIT 1")
+    busy = store.select(prefix + "SELECT ?o (COUNT(?m) AS ?n) WHERE { ?m org:organization ?o } "
+                                 "GROUP BY ?o ORDER BY DESC(?n) ?o LIMIT 1")
+    return {"directive_trace": {"symbol": Literal(SYMBOL)},
+            "org_ancestors": {"org": deep[0]["c"]} if deep else {},
+            "officials": {"org": busy[0]["o"]} if busy else {},
+            "search": {"text": Literal(SEARCH_TEXT)}}
+
+
+def timed(run, budget: float, max_reps: int, min_reps: int = 5) -> dict:
+    """Run once to warm up, then repeat within `budget` seconds; p50/p95 in ms and the row count."""
+    rows = run()
+    samples: list[float] = []
+    start = time.perf_counter()
+    while len(samples) < max_reps and (len(samples) < min_reps or time.perf_counter() - start < budget):
+        t0 = time.perf_counter()
+        run()
+        samples.append(time.perf_counter() - t0)
+    samples.sort()
+    pct = (lambda q: 1000 * samples[min(len(samples) - 1, int(q * len(samples)))])
+    return {"p50_ms": 1000 * statistics.median(samples), "p95_ms": pct(0.95), "reps": len(samples), "rows": rows}
+
+
+def embedded_latency(store_dir: Path, queries: dict[str, str], params: dict, budget: float, reps: int) -> dict:
+    from unionkg.store import EmbeddedStore
+    out = {}
+    with EmbeddedStore(str(store_dir)) as store:
+        for name, text in queries.items():
+            out[name] = timed(lambda: len(store.select(text, params.get(name))), budget, reps)
+    return out
+
+
+def rdflib_worker(nquads: str, spec: str) -> None:
+    """Child process: load the N-Quads into rdflib's Dataset, then time each query; one JSON line per step."""
+    from rdflib import Dataset, Literal, URIRef
+    job = json.loads(Path(spec).read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    dataset = Dataset(default_union=True)
+    dataset.parse(nquads, format="nquads")
+    print(json.dumps({"step": "load", "seconds": time.perf_counter() - t0, "triples": len(dataset)}), flush=True)
+    for name, text in job["queries"].items():
+        bindings = {k: (URIRef(v["iri"]) if "iri" in v else Literal(v["literal"])) for k, v in job["params"].get(name, {}).items()}
+        result = timed(lambda: len(list(dataset.query(text, initBindings=bindings))), job["budget"], job["reps"], 3)
+        print(json.dumps({"step": name, **result}), flush=True)
+
+
+def rdflib_latency(nquads: Path, queries: dict[str, str], params: dict, budget: float, reps: int,
+                   limit: float, workdir: Path) -> dict:
+    """rdflib figures, from a child process stopped when one step (load or query) passes `limit` seconds."""
+    from rdflib import URIRef
+    spec = workdir / "rdflib_job.json"
+    plain = {name: {k: ({"iri": str(v)} if isinstance(v, URIRef) else {"literal": str(v)}) for k, v in b.items()}
+             for name, b in params.items()}
+    spec.write_text(json.dumps({"queries": queries, "params": plain, "budget": budget, "reps": reps}))
+    proc = subprocess.Popen([sys.executable, __file__, "--rdflib-worker", str(nquads), str(spec)],
+                            stdout=subprocess.PIPE, text=True)
+    out: dict = {}
+    deadline = time.monotonic() + limit
+    while True:
+        ready, _, _ = select.select([proc.stdout], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            proc.kill()
+            proc.wait()
+            out["skipped"] = f"a step took more than {limit:.0f} s"
+            break
+        line = proc.stdout.readline()
+        if not line:
+            proc.wait()
+            break
+        step = json.loads(line)
+        out[step.pop("step")] = step
+        deadline = time.monotonic() + limit
+    return out
+
+
+# ---------------------------------------------------------------- report
+
+def markdown(result: dict) -> str:
+    m = result["machine"]
+    lines = [f"# unionkg scale benchmark ({result['mode']})", "",
+             f"{result['date']} · {m['cpus']} CPUs · {m['python']} · pyoxigraph {m['pyoxigraph']} · "
+             f"rdflib {m['rdflib']} · {m['platform']}", "",
+             "## Ingest (end to end, `unionkg ingest` into an on-disk embedded store)", "",
+             "| corpus | articles | MB | triples | jobs | seconds | articles/s | MB/s | peak RSS MB | store MB |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for size in result["sizes"]:
+        for run in size["ingest"]:
+            lines.append(f"| {size['label']} | {size['articles']} | {size['corpus_MB']:.1f} | {size['triples']:,} | "
+                         f"{run['jobs']} | {run['seconds']:.1f} | {run['articles_per_s']:.1f} | {run['MB_per_s']:.2f} | "
+                         f"{run['peak_rss_MB']:.0f} | {run['store_MB']:.0f} |")
+    lines += ["", "Peak RSS is the largest single process (getrusage of the children); with --jobs 2 the "
+              "main process and each worker are counted apart.", ""]
+    split = result.get("stage_split")
+    if split:
+        lines += [f"## Where ingest time goes (serial, {split['articles']} articles, "
+                  f"{1000 * split['total_s'] / split['articles']:.0f} ms per article)", "",
+                  "| stage | ms/article | share |", "|---|---:|---:|"]
+        for stage, v in split["stages"].items():
+            lines.append(f"| {stage} | {v['ms_per_article']:.1f} | {100 * v['share']:.0f}% |")
+        lines.append("")
+    lines += ["## Query latency (embedded Oxigraph on disk vs rdflib Dataset in memory, same N-Quads)", "",
+              "| size | triples | query | rows | oxigraph p50 ms | p95 ms | rdflib rows | rdflib p50 ms | p95 ms | ratio (p50) |",
+              "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for size in result["sizes"]:
+        rdf = size.get("rdflib", {})
+        for name, ox in size["queries"].items():
+            base = rdf.get(name)
+            if base:
+                tail = (f"{base['rows']} | {base['p50_ms']:.1f} | {base['p95_ms']:.1f} | "
+                        f"{base['p50_ms'] / max(ox['p50_ms'], 1e-6):.0f}× |")
+            else:
+                tail = "| skipped | | |"
+            lines.append(f"| {size['label']} | {size['triples']:,} | {name} | {ox['rows']} | {ox['p50_ms']:.2f} | "
+                         f"{ox['p95_ms']:.2f} | {tail}")
+        if "load" in rdf:
+            lines.append(f"| {size['label']} | | *rdflib load (ms)* | | | | | {1000 * rdf['load']['seconds']:.0f} | | |")
+        if "skipped" in rdf:
+            lines.append(f"| {size['label']} | | *rdflib: {rdf['skipped']}* | | | | | | | |")
+    lines += ["", "Ratio = rdflib p50 / Oxigraph p50 (how many times faster the embedded store is).",
+              f"Parameters: directive {SYMBOL}; ancestors of the first company union (by IRI) with two levels above it; "
+              f"officials of the organisation with the most posts; search text \"{SEARCH_TEXT}\".", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
+    parser.add_argument("--huge", action="store_true", help="also about 10M triples (long)")
+    parser.add_argument("--workdir", type=Path, help="where corpora and stores go [default: a temporary folder]")
+    parser.add_argument("--results", type=Path, default=HERE / "results")
+    parser.add_argument("--rdflib-limit", type=float, default=60.0, help="stop rdflib when one step passes this")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--rdflib-worker", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.rdflib_worker:
+        rdflib_worker(*args.rdflib_worker)
+        return
+
+    import pyoxigraph
+    import rdflib
+    targets = [("10k", 10_000), ("50k", 50_000)] if args.quick else [("100k", 100_000), ("1M", 1_000_000)]
+    if args.huge:
+        targets.append(("10M", 10_000_000))
+    budget, reps = (1.0, 20) if args.quick else (5.0, 100)
+    queries = read_queries()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="unionkg-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    result = {"mode": "quick" if args.quick else "full", "date": time.strftime("%Y-%m-%d %H:%M"),
+              "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                          "pyoxigraph": pyoxigraph.__version__, "rdflib": rdflib.__version__},
+              "sizes": []}
+    try:
+        for label, triples in targets:
+            count = max(5, round(triples / TRIPLES_PER_ARTICLE))
+            corpus = workdir / f"corpus-{label}"
+            shutil.rmtree(corpus, ignore_errors=True)
+            size_bytes = synth.write_corpus(corpus, count, args.seed)
+            print(f"[{label}] {count} articles, {size_bytes / 1e6:.1f} MB", file=sys.stderr, flush=True)
+            entry = {"label": label, "articles": count, "corpus_MB": size_bytes / 1e6, "ingest": []}
+            for jobs in (1, 2):
+                run = ingest_run(corpus, workdir / f"store-{label}-j{jobs}", jobs)
+                run.update(jobs=jobs, articles_per_s=count / run["seconds"], MB_per_s=size_bytes / 1e6 / run["seconds"])
+                entry["ingest"].append(run)
+                print(f"[{label}] jobs {jobs}: {run['seconds']:.1f} s, {run['report']}", file=sys.stderr, flush=True)
+            store_dir = workdir / f"store-{label}-j2"
+            from unionkg.store import EmbeddedStore
+            with EmbeddedStore(str(store_dir)) as store:
+                entry["triples"] = store.triple_count()
+                params = pick_parameters(store)
+                nquads = workdir / f"{label}.nq"
+                with nquads.open("wb") as handle:
+                    store.dump(handle, "nquads")
+            entry["queries"] = embedded_latency(store_dir, queries, params, budget, reps)
+            entry["params"] = {name: {k: str(v) for k, v in b.items()} for name, b in params.items()}
+            print(f"[{label}] oxigraph: " + ", ".join(f"{n} {q['p50_ms']:.2f} ms" for n, q in entry["queries"].items()),
+                  file=sys.stderr, flush=True)
+            entry["rdflib"] = rdflib_latency(nquads, queries, params, budget, reps, args.rdflib_limit, workdir)
+            print(f"[{label}] rdflib: {json.dumps(entry['rdflib'])[:300]}", file=sys.stderr, flush=True)
+            result["sizes"].append(entry)
+            nquads.unlink()
+            for jobs in (1, 2):
+                shutil.rmtree(workdir / f"store-{label}-j{jobs}", ignore_errors=True)
+        result["stage_split"] = stage_split(workdir / f"corpus-{targets[0][0]}", 40 if args.quick else 100)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    args.results.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S") + ("-quick" if args.quick else "")
+    text = markdown(result)
+    for name in (stamp, "latest"):
+        if name == "latest" and args.quick and (args.results / "latest.md").exists():
+            continue  # a quick run never replaces the figures of a full one
+        (args.results / f"{name}.md").write_text(text, encoding="utf-8")
+        (args.results / f"{name}.json").write_text(json.dumps(result, indent=1, default=str), encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
