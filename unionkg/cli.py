@@ -98,12 +98,24 @@ def ingest(paths: tuple[str, ...], jobs: int, max_bytes: int, quiet: bool, **sto
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["facts", "nquads", "trig", "turtle", "jsonld"]),
               default="facts", show_default=True, help="facts: the JSON of gold/FORMAT.md; others: RDF.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default="-",
-              help="File to write [default: stdout]. Written to a temporary file, then renamed.")
+@click.option("--output", "-o", type=click.Path(writable=True), default="-",
+              help="File to write [default: stdout], or the folder of the shards. Written to a temporary "
+                   "file, then renamed.")
+@click.option("--shard-size", type=click.IntRange(1), default=None, metavar="N",
+              help="N-Quads only: write DIR/shard-00000.nq, ... with N named graphs each (-o DIR is required).")
 @store_options
 @reports_errors
-def export(fmt: str, output: str, **store_args) -> None:
+def export(fmt: str, output: str, shard_size: int | None, **store_args) -> None:
     """Export the graph: the facts JSON (read back with SPARQL) or RDF."""
+    if shard_size is not None:
+        if fmt != "nquads" or output == "-":
+            raise click.UsageError("--shard-size needs --format nquads and -o DIR")
+        with open_from_options(**store_args) as store:
+            files, graphs = _export_shards(store, Path(output), shard_size)
+        err.print(f"{graphs} graphs in {len(files)} shards in {output}", highlight=False)
+        return
+    if output != "-" and os.path.isdir(output):
+        raise click.UsageError(f"{output} is a folder (a folder is only for --shard-size)")
     with open_from_options(**store_args) as store:
         data = _export_bytes(store, fmt)
     if output == "-":
@@ -112,6 +124,35 @@ def export(fmt: str, output: str, **store_args) -> None:
     tmp = Path(f"{output}.part")
     tmp.write_bytes(data)
     os.replace(tmp, output)
+
+
+def _export_shards(store, folder: Path, shard_size: int) -> tuple[list[Path], int]:
+    """Write the named graphs as N-Quads, `shard_size` graphs a file, each file renamed into place
+    once complete; returns the files and the number of graphs. Shards of an earlier export that
+    this one does not rewrite are removed, so the folder always holds one whole export."""
+    from rdflib import BNode
+    from .store import term_text
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def text(term) -> str:
+        return f"_:{term}" if isinstance(term, BNode) else term_text(term)
+
+    graphs = store.graphs()
+    files = []
+    for start in range(0, len(graphs), shard_size):
+        path = folder / f"shard-{start // shard_size:05d}.nq"
+        tmp = folder / f".{path.name}.part"
+        with tmp.open("w", encoding="utf-8") as out:
+            for graph in graphs[start:start + shard_size]:
+                name = term_text(graph)
+                for s, p, o in store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}"):
+                    out.write(f"{text(s)} {text(p)} {text(o)} {name} .\n")
+        os.replace(tmp, path)
+        files.append(path)
+    for stale in folder.glob("shard-*.nq"):
+        if stale not in files:
+            stale.unlink()
+    return files, len(graphs)
 
 
 def _export_bytes(store, fmt: str) -> bytes:
