@@ -1,6 +1,7 @@
 """Shared fixtures: embedded stores, a real Oxigraph server, and a remote store on it."""
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -145,13 +146,13 @@ def web_client(web_app):
     return web_app.test_client()
 
 
-@pytest.fixture
-def live_server(web_app) -> Iterator[str]:
-    """The base URL of `web_app` served by werkzeug on 127.0.0.1 in a thread, for real HTTP clients."""
+@contextlib.contextmanager
+def serve_in_thread(app) -> Iterator[str]:
+    """Serve a WSGI app with werkzeug on 127.0.0.1 in a thread; yields its base URL."""
     import threading
     from werkzeug.serving import make_server
 
-    server = make_server("127.0.0.1", 0, web_app, threaded=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:
@@ -160,6 +161,19 @@ def live_server(web_app) -> Iterator[str]:
         server.shutdown()
         thread.join(10)
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def live_server_of():
+    """`serve_in_thread`, for tests that serve an app of their own."""
+    return serve_in_thread
+
+
+@pytest.fixture
+def live_server(web_app) -> Iterator[str]:
+    """The base URL of `web_app` served by werkzeug on 127.0.0.1 in a thread, for real HTTP clients."""
+    with serve_in_thread(web_app) as url:
+        yield url
 
 
 # The web UI over the example corpus, ingested once per session.

@@ -5,7 +5,6 @@ Screenshots go to test-artifacts/.
 """
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -30,24 +29,15 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def seeds_server() -> Iterator[str]:
+def seeds_server(live_server_of) -> Iterator[str]:
     """A live server over an in-memory store with the seeds ingested."""
-    from werkzeug.serving import make_server
-
     from unionkg.loaders.pipeline import ingest
     from unionkg.store import EmbeddedStore
     from unionkg.webui import create_app
     with EmbeddedStore(None) as store:
         ingest(sorted(str(p) for p in SEEDS.iterdir()), store)
-        server = make_server("127.0.0.1", 0, create_app(store, {"TESTING": True}), threaded=True)
-        thread = threading.Thread(target=server.serve_forever, name="seeds-server", daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_port}"
-        finally:
-            server.shutdown()
-            thread.join(10)
-            server.server_close()
+        with live_server_of(create_app(store, {"TESTING": True})) as url:
+            yield url
 
 
 @pytest.fixture(scope="module")
