@@ -19,7 +19,8 @@ according to its type and handed to the store as a binding, never written into t
 `uk:event-meeting`, or a bare name appended to the parameter's `prefix`), and three that are
 resolved against the store: `org`, `person` (an IRI or a name, matched on `uk:nameKey`) and
 `directive` (an IRI, a symbol in any spelling such as "05/CT-TW", a numbered document such as
-"Chương trình hành động số 02", or a congress resolution such as "Nghị quyết Đại hội XIII của Đảng").
+"Chương trình hành động số 02", or a congress resolution such as "Nghị quyết Đại hội XIII của
+Đảng"). An empty value counts as not given.
 The header parser reads only this subset of YAML, so the project needs no YAML library.
 """
 from __future__ import annotations
@@ -242,13 +243,13 @@ def term_for(store: Store, param: Param, value: Any) -> Term:
 
 def bind(store: Store, query: LibraryQuery, values: Mapping[str, Any]) -> dict[str, Term]:
     """The bindings of a query for the given values plus the declared defaults."""
-    if not query.params:
+    if not query.params and not query.meta:  # a file without a header: <iri> or plain text
         return {name: (_iri(str(v)) if str(v).startswith("<") else Literal(str(v))) for name, v in values.items()
                 if v is not None}
     unknown = sorted(set(values) - {p.name for p in query.params})
     if unknown:
         raise ParameterError(f"{query.name} has no parameter {', '.join(unknown)}; "
-                             f"it takes {', '.join(p.name for p in query.params)}")
+                             f"it takes {', '.join(p.name for p in query.params) or 'none'}")
     bindings = {}
     for param in query.params:
         value = values.get(param.name)
@@ -332,15 +333,16 @@ def _described(rows: Sequence[Row]) -> str:
                      for row in rows[:5])
 
 
-def _one(rows: list[Row], text: str, key: str = "directive") -> URIRef:
+def _one(rows: list[Row], text: str, noun: str = "directive") -> URIRef:
     """The only candidate, else a clear error."""
+    key = "directive" if noun == "directive" else "entity"
     unique = list({str(row[key]): row for row in rows}.values())
     if not unique:
-        raise ParameterError(f"no {key} in the store matches {text[:200]!r}")
+        raise ParameterError(f"no {noun} in the store matches {text[:200]!r}")
     if len(unique) > 1:
         shown = _described(unique) if key == "directive" else "; ".join(
             f"{row.get('label', '?')} <{row['entity']}>" for row in unique[:5])
-        raise ParameterError(f"{text[:200]!r} matches {len(unique)} {key}s, give one of them: {shown}")
+        raise ParameterError(f"{text[:200]!r} matches {len(unique)} {noun}s, give one of them: {shown}")
     return URIRef(str(unique[0][key]))
 
 
@@ -384,7 +386,7 @@ def _resolve_named(store: Store, text: str, kind: str) -> URIRef:
         return _iri(text)
     rows = run(store, "search", {"q": text, "kind": kind})
     exact = [r for r in rows if int(r["rank"]) == 0]
-    return _one(exact or [r for r in rows if int(r["rank"]) == 1], text, "entity")
+    return _one(exact or [r for r in rows if int(r["rank"]) == 1], text, kind)
 
 
 def resolve_org(store: Store, text: str) -> URIRef:

@@ -176,34 +176,207 @@ def _export_bytes(store, fmt: str) -> bytes:
 
 @main.command()
 @click.argument("query")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the query (repeatable), e.g. --param directive=02-NQ/TW.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-              show_default=True)
+              show_default=True, help="csv, tsv and json are the SPARQL 1.1 results formats.")
 @store_options
 @reports_errors
-def query(query: str, fmt: str, **store_args) -> None:
-    """Run a SPARQL SELECT or ASK: QUERY is a path to a .rq file or the query text."""
-    text = Path(query).read_text(encoding="utf-8") if query.endswith(".rq") and Path(query).is_file() else query
-    media = {"table": "application/sparql-results+json", "json": "application/sparql-results+json",
-             "csv": "text/csv", "tsv": "text/tab-separated-values"}[fmt]
+def query(query: str, params: tuple[str, ...], fmt: str, **store_args) -> None:
+    """Run a library query by NAME (see `unionkg queries`), a .rq file, or SPARQL text (SELECT or ASK).
+
+    Parameters are bound as RDF terms, never written into the query: a directive may be given as
+    02-NQ/TW, 05/CT-TW or "Chương trình hành động số 02", an organisation or person by name.
+    """
+    from .queries import library
+    from .store_remote import query_form
+    chosen = _chosen_query(query)
+    values = _param_values(params)
     with open_from_options(**store_args) as store:
-        body, _ = store.serialize_query(text, media)
-    if fmt != "table":
-        sys.stdout.buffer.write(body)
-        return
-    _print_table(json.loads(body))
+        bindings = library.bind(store, chosen, values)
+        if query_form(chosen.text) == "ASK":
+            click.echo("true" if store.ask(chosen.text, bindings) else "false")
+            return
+        rows = store.select(chosen.text, bindings)
+    columns = library.columns_of(chosen.text, rows)
+    if fmt == "table":
+        _print_table(columns, rows)
+    else:
+        sys.stdout.buffer.write(_results_bytes(columns, rows, fmt))
 
 
-def _print_table(results: dict) -> None:
-    """SPARQL JSON results as a readable table."""
+def _chosen_query(query: str):
+    """The library query, .rq file or SPARQL text that QUERY names."""
+    import re
+    from .errors import QueryError
+    from .queries import library
+    if query in library.names() or (query.endswith(".rq") and Path(query).is_file()):
+        return library.load(query)
+    if re.fullmatch(r"[\w.-]+", query):
+        raise QueryError(f"no query named {query!r}: see `unionkg queries`, or give a .rq file or SPARQL text")
+    return library.LibraryQuery(name="query", text=query)
+
+
+def _param_values(params: tuple[str, ...]) -> dict[str, str]:
+    """NAME=VALUE pairs as a dict."""
+    from .queries.library import ParameterError
+    values = {}
+    for pair in params:
+        name, equals, value = pair.partition("=")
+        if not equals or not name.strip():
+            raise ParameterError(f"--param needs NAME=VALUE, not {pair!r}")
+        values[name.strip()] = value
+    return values
+
+
+def _compact(term) -> str:
+    """An IRI shortened with our prefixes, or a literal's text."""
+    from rdflib import URIRef
+    from .ontology.namespaces import PREFIXES
+    text = str(term)
+    if isinstance(term, URIRef):
+        for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
+            if text.startswith(namespace):
+                return f"{prefix}:{text[len(namespace):]}"
+    return text
+
+
+def _print_table(columns: list[str], rows: list[dict]) -> None:
+    """Rows as a table when it fits the terminal, else as one block of "column  value" lines per row."""
     from rich.table import Table
-    if "boolean" in results:
-        click.echo("true" if results["boolean"] else "false")
+    console = Console()
+    cells = [[_compact(row[c]) if c in row else "" for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(line[i]) for line in cells]) + 3 for i, c in enumerate(columns)]
+    if sum(widths) <= console.width:
+        table = Table(*columns)
+        for line in cells:
+            table.add_row(*line)
+        console.print(table)
+    else:
+        name_width = max(map(len, columns), default=0)
+        for number, line in enumerate(cells, start=1):
+            click.echo(f"-- row {number} " + "-" * 40)
+            click.echo("\n".join(f"{c:{name_width}}  {v}" for c, v in zip(columns, line) if v))
+    err.print(f"{len(rows)} rows", highlight=False)
+
+
+def _results_bytes(columns: list[str], rows: list[dict], fmt: str) -> bytes:
+    """SPARQL 1.1 query results as CSV, TSV or JSON."""
+    import csv
+    import io
+    from rdflib import BNode, Literal, URIRef
+    from .store import term_text
+    if fmt == "json":
+        def cell(term):
+            kind = "uri" if isinstance(term, URIRef) else "bnode" if isinstance(term, BNode) else "literal"
+            value = {"type": kind, "value": str(term)}
+            if isinstance(term, Literal) and term.language:
+                value["xml:lang"] = term.language
+            elif isinstance(term, Literal) and term.datatype is not None:
+                value["datatype"] = str(term.datatype)
+            return value
+        document = {"head": {"vars": columns},
+                    "results": {"bindings": [{c: cell(row[c]) for c in columns if c in row} for row in rows]}}
+        return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    if fmt == "tsv":
+        lines = ["\t".join(f"?{c}" for c in columns)]
+        lines += ["\t".join(term_text(row[c]) if c in row and not isinstance(row[c], BNode) else
+                            (f"_:{row[c]}" if c in row else "") for c in columns) for row in rows]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([str(row[c]) if c in row else "" for c in columns] for row in rows)
+    return text.getvalue().encode("utf-8")
+
+
+@main.command("queries")
+@click.argument("name", required=False)
+def list_queries(name: str | None) -> None:
+    """List the library's queries, or describe one: its parameters, types, defaults and examples."""
+    from .queries import library
+    if name is None:
+        for each in library.names():
+            entry = library.load(each)
+            params = " ".join(f"{p.name}{'' if p.required else '?'}:{p.type}" for p in entry.params)
+            click.echo(f"{each:20} {entry.summary}" + (f"\n{'':20}   params: {params}" if params else ""))
         return
-    columns = results["head"]["vars"]
-    table = Table(*columns)
-    for row in results["results"]["bindings"]:
-        table.add_row(*(row.get(c, {}).get("value", "") for c in columns))
-    Console().print(table)
+    entry = _chosen_query(name)
+    click.echo(f"{entry.name}: {entry.summary}\n\n{entry.description}\n")
+    for p in entry.params:
+        default = f", default {json.dumps(p.default)}" if p.default is not None else ""
+        example = json.dumps(p.example) if isinstance(p.example, bool) else p.example
+        click.echo(f"  {p.name} ({p.type}{', required' if p.required else ''}{default}): {p.description}"
+                   f"\n      e.g. --param {p.name}={example}")
+
+
+@main.group()
+def analyze() -> None:
+    """Analytics with networkx: the hierarchy, a directive's diffusion, co-attendance, network exports."""
+
+
+@analyze.command("hierarchy")
+@click.option("--root", metavar="ORG", default=None, help="Only the units under this organisation (IRI or name).")
+@click.option("--max-lines", type=click.IntRange(1), default=200, show_default=True)
+@store_options
+@reports_errors
+def analyze_hierarchy(root: str | None, max_lines: int, **store_args) -> None:
+    """The organisation chart as a tree, with the number of organisations per level."""
+    from .queries import analytics, library
+    with open_from_options(**store_args) as store:
+        top = str(library.resolve_org(store, root)) if root else None
+        click.echo(analytics.hierarchy_text(analytics.hierarchy(store, top), top, max_lines))
+
+
+@analyze.command("diffusion")
+@click.argument("directive")
+@click.option("--derived", is_flag=True, help="Also acts on the directives based on it.")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Also draw the diffusion over time by level (.png or .svg).")
+@store_options
+@reports_errors
+def analyze_diffusion(directive: str, derived: bool, plot_path: str | None, **store_args) -> None:
+    """Who acted on DIRECTIVE, after whom up the hierarchy, and the median lag per level."""
+    from .queries import analytics
+    with open_from_options(**store_args) as store:
+        cascade = analytics.diffusion(store, directive, derived)
+    click.echo(analytics.cascade_text(cascade))
+    if plot_path:
+        from .queries.plot import plot_diffusion
+        err.print(f"plot written to {plot_diffusion(cascade, plot_path)}", highlight=False)
+
+
+@analyze.command("coattendance")
+@click.option("--start", metavar="YYYY-MM-DD", default=None, help="Only events from this day.")
+@click.option("--end", metavar="YYYY-MM-DD", default=None, help="Only events up to this day.")
+@click.option("--top", type=click.IntRange(1), default=20, show_default=True)
+@store_options
+@reports_errors
+def analyze_coattendance(start: str | None, end: str | None, top: int, **store_args) -> None:
+    """Officials linked by the events they attended together, most central first."""
+    from .queries import analytics
+    with open_from_options(**store_args) as store:
+        click.echo(analytics.coattendance_text(analytics.coattendance(store, start, end), top))
+
+
+@analyze.command("export")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), required=True,
+              help="File to write; .graphml, .gexf or .csv (CSV writes <stem>-nodes.csv and <stem>-edges.csv).")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv"]), default=None,
+              help="[default: from the file's suffix]")
+@click.option("--graph", "kind", type=click.Choice(["network", "hierarchy", "coattendance"]), default="network",
+              show_default=True, help="Everything, the organisation chart, or the co-attendance of officials.")
+@store_options
+@reports_errors
+def analyze_export(output: str, fmt: str | None, kind: str, **store_args) -> None:
+    """Export a graph for Gephi, Cytoscape or a spreadsheet."""
+    from .api import KnowledgeGraph
+    with open_from_options(**store_args) as store:
+        graph = KnowledgeGraph(store).to_networkx(kind)
+    from .queries.analytics import export
+    for path in export(graph, output, fmt):
+        err.print(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)",
+                  highlight=False)
 
 
 @main.command()
