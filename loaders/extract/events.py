@@ -19,6 +19,10 @@ _DAY_MONTH = re.compile(
 _MONTH_YEAR = re.compile(r"\btháng\s+(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b")
 # "tổ chức Hội nghị", "khai mạc Đại hội", or "X (đã) họp quán triệt" (not "tại cuộc họp").
 _ORGANISE = re.compile(r"\b(?:đã\s+)?(?:tổ chức|khai mạc|diễn ra)\s+|(?<!cuộc )(?<!buổi )(?<!tại )\b(?:đã\s+)?(?=họp\s+[a-zà-ỹđ])")
+# Before an event named first in its sentence, only a date or time lead may stand ("Ngày 12.10, ").
+_PASSIVE_LEAD = re.compile(r"(?:[^,;]{0,40},\s*)?")
+# "... (đã) được <organiser> tổ chức" / "... do <organiser> tổ chức", within one clause.
+_PASSIVE_ORGANISE = re.compile(r"\b(?:đã\s+)?(?:được|do)\s+(?P<by>[^.;]{3,160}?)\s+(?P<verb>tổ chức|khai mạc|chủ trì)\b")
 _PLACE = re.compile(r"\btại\s+(?P<place>.+?)\s*,?\s*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ROLE_RANK = {"chair": 3, "speaker": 2, "attendee": 1}
@@ -27,6 +31,12 @@ _ROLE_RANK = {"chair": 3, "speaker": 2, "attendee": 1}
 def find_event(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex,
                published: dt.date | None) -> Event | None:
     """The event a sentence reports being held: date, organiser, type, place."""
+    return _active_event(sentence, mentions, index, published) or _passive_event(sentence, mentions, index, published)
+
+
+def _active_event(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex,
+                  published: dt.date | None) -> Event | None:
+    """"Sáng 10.11, X tổ chức Hội nghị ...": the organiser before the verb, the event after it."""
     text = sentence.text
     organise = _ORGANISE.search(text)
     if organise is None:
@@ -46,6 +56,40 @@ def find_event(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex,
                  date=date, location=place.group("place").strip() if place else None, evidence=[evidence])
 
 
+def _passive_event(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex,
+                   published: dt.date | None) -> Event | None:
+    """"Ngày 12.10, Hội nghị ... (đã) được X tổ chức tại ..." or "... do X tổ chức": the event
+    opens the clause, the organiser follows "được"/"do"."""
+    text = sentence.text
+    found = table(EVENT_TYPES).find_all(sentence.tokens)
+    if not found:
+        return None
+    type_match = found[0]
+    type_at = sentence.tokens[type_match.start].begin - sentence.begin
+    if not _PASSIVE_LEAD.fullmatch(text[:type_at]):
+        return None
+    passive = _PASSIVE_ORGANISE.search(text, type_at)
+    if passive is None:
+        return None
+    organiser = _first_org_within(sentence, mentions, passive.start("by"), passive.start("verb"))
+    if organiser is None:
+        return None
+    place = _PLACE.search(text[passive.end():]) or _PLACE.search(text[:passive.start()])
+    evidence = Evidence(sentence.index, "event.organise-passive")
+    return Event(key="", event_type=type_match.fields[0], label=_label(sentence, type_at),
+                 organizer=index.use(organiser, evidence), date=_event_date(text, type_at, published),
+                 location=place.group("place").strip(" .") if place else None, evidence=[evidence])
+
+
+def _first_org_within(sentence: Sentence, mentions: list[OrgMention], begin: int, end: int) -> str | None:
+    """The first named organisation written between two character offsets of the sentence."""
+    for m in mentions:
+        at = sentence.tokens[m.start].begin - sentence.begin
+        if m.entity is not None and begin <= at < end:
+            return m.entity
+    return None
+
+
 def _tokens_from(sentence: Sentence, char: int):
     """The tokens of the sentence that start at or after a character offset within it."""
     return [t for t in sentence.tokens if t.begin - sentence.begin >= char]
@@ -53,7 +97,7 @@ def _tokens_from(sentence: Sentence, char: int):
 
 def _label(sentence: Sentence, char: int) -> str:
     """A short label: the event words as written, up to the end of the clause (12 words at most)."""
-    rest = re.split(r"[,;.(]| dưới sự| với sự| nhằm", sentence.text[char:])[0]
+    rest = re.split(r"[,;.(]| dưới sự| với sự| nhằm| (?:đã )?được | do ", sentence.text[char:])[0]
     words = rest.split()[:12]
     return " ".join(words)[:1].upper() + " ".join(words)[1:]
 

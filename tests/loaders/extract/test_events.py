@@ -59,3 +59,26 @@ def test_persons_named_before_the_event_took_no_part():
                 "Chiều 20/5, Liên đoàn Lao động thành phố Hà Nội tổ chức Lễ tuyên dương. "
                 "Bà Lê Thị Hoa, Phó Chủ tịch Liên đoàn Lao động thành phố Hà Nội phát biểu.", dt.date(2023, 5, 21))
     assert [facts.persons[p.person].name for p in facts.events[0].participants] == ["Lê Thị Hoa"]
+
+
+def test_an_event_reported_in_the_passive_has_its_organiser_after_duoc():
+    facts = run("Ngày 7/4, Hội nghị sơ kết Chỉ thị số 05-CT/TW đã được Công đoàn Giáo dục tỉnh Nghệ An tổ chức "
+                "tại thành phố Vinh.", dt.date(2023, 4, 8))
+    (event,) = facts.events
+    assert (event.date, event.event_type, event.label, event.location) == (
+        "2023-04-07", "conference", "Hội nghị sơ kết Chỉ thị số 05-CT/TW", "thành phố Vinh")
+    assert facts.orgs.orgs[event.organizer].name == "Công đoàn Giáo dục tỉnh Nghệ An"
+    assert {(a.kind, a.date) for a in facts.acts} == {("review", "2023-04-07")}
+
+
+def test_an_event_organised_by_do_x():
+    facts = run("Sáng 15.6, Lễ kỷ niệm ngày thành lập do Liên đoàn Lao động tỉnh Gia Lai tổ chức diễn ra trang trọng.",
+                dt.date(2024, 6, 16))
+    (event,) = facts.events
+    assert (event.date, event.event_type) == ("2024-06-15", "ceremony")
+    assert facts.orgs.orgs[event.organizer].name == "Liên đoàn Lao động tỉnh Gia Lai"
+
+
+def test_an_event_word_late_in_the_sentence_is_not_a_passive_event():
+    facts = run("Các đơn vị đã gửi báo cáo về hội nghị được Công đoàn Ngân hàng Việt Nam tổ chức năm trước.")
+    assert facts.events == []
