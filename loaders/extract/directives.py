@@ -24,6 +24,9 @@ _CONGRESS_ITEM = re.compile(r"(?:^|[,;]\s*)(?P<dh>[Đđ]ại hội)\s+(?P<ord>[I
 _ORDINAL = re.compile(r"\b(?:lần thứ|khóa|khoá|[Đđ]ại hội)\s+(?P<ord>[IVXLC]+)\b|^\s*(?P<bare>[IVXLC]+)\b")
 _DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)")
 _TITLE_AFTER = re.compile(r"^[^“\"]{0,60}?(?:về\s+)?[“\"](?:về\s+)?(?P<title>[^”\"]{8,300})[”\"]")
+# An unquoted title: "... của Ban Bí thư về tăng cường ..." up to the end of the clause.
+_TITLE_UNQUOTED = re.compile(r"^\s*,?\s*về\s+(?P<title>[^,.;:()“”\"]{8,200}?)"
+                             r"(?=\s*(?:[,.;:(]|$)|\s+(?:đã|được|do|tại|nhằm|với sự|dưới sự)\s)")
 _PARTY_WORDS = re.compile(r"^\s*(?:của\s+)?Đảng\b(?!\s+(?:bộ|ủy|uỷ))")
 
 
@@ -172,7 +175,8 @@ def _congress_body(sentence: Sentence, start: int, end: int, mentions: list[OrgM
 
 def _details_after(d: Directive, sentence: Sentence, end: int, mentions: list[OrgMention],
                    index: OrgIndex) -> None:
-    """Date ("ngày 12/6/2021"), issuer ("của Bộ Chính trị") and quoted title written after a directive."""
+    """Date ("ngày 12/6/2021"), issuer ("của Bộ Chính trị") and title (quoted, or "về ..." to the end
+    of the clause) written after a directive."""
     rest = sentence.text[end - sentence.begin:]
     date = _DATE_AFTER.match(rest)
     offset = 0
@@ -189,6 +193,9 @@ def _details_after(d: Directive, sentence: Sentence, end: int, mentions: list[Or
     title = _TITLE_AFTER.match(rest[offset:])
     if title:
         d.title = title.group("title").strip()
+    elif d.title is None and (plain := _TITLE_UNQUOTED.match(rest[offset:])):
+        words = plain.group("title").strip()
+        d.title = words[:1].upper() + words[1:]
 
 
 def _issuer_by_name(index: OrgIndex, name: str) -> str:

@@ -47,3 +47,20 @@ def test_programme_based_on_a_resolution():
     bases = [(r.subject, r.object) for r in facts.relations if r.kind == "based_on"]
     programme = [k for k, d in found.items() if d.type_code == "CTr"][0]
     assert bases == [(programme, "nq-2--tw")]
+
+
+def test_an_unquoted_title_runs_from_ve_to_the_end_of_the_clause():
+    facts = extract_article(Article(source="d.txt", origin="d.txt", title="Tin", published=None, text=(
+        "Tin\n\nNgày 3/4, Công đoàn Bưu điện Việt Nam quán triệt Chỉ thị số 32-CT/TW ngày 10/12/2023 của Ban Bí thư "
+        "về tăng cường sự lãnh đạo của Đảng đối với tổ chức công đoàn, góp phần xây dựng giai cấp công nhân.")))
+    (directive,) = facts.directives.values()
+    assert (directive.symbol, directive.date, directive.title) == (
+        "32-CT/TW", "2023-12-10", "Tăng cường sự lãnh đạo của Đảng đối với tổ chức công đoàn")
+
+
+def test_an_unquoted_title_stops_before_a_passive_verb():
+    facts = extract_article(Article(source="d.txt", origin="d.txt", title="Tin", published=None, text=(
+        "Tin\n\nHội nghị quán triệt Nghị quyết 02-NQ/TW về đổi mới tổ chức và hoạt động của Công đoàn Việt Nam "
+        "đã được Công đoàn Ngân hàng Việt Nam tổ chức.")))
+    (directive,) = facts.directives.values()
+    assert directive.title == "Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam"
