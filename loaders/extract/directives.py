@@ -129,7 +129,7 @@ def _congress_resolutions(sentence: Sentence, mentions: list[OrgMention], index:
 
 def _clause_end(text: str, start: int) -> int:
     """Where the clause that names one congress ends: the next ";" or "," that opens a new item."""
-    for m in re.finditer(r"[;,.(]|\svà\s+[Nn]ghị quyết", text[start:]):
+    for m in re.finditer(rf"[;,.(]|\svà\s+(?i:{_TYPE_WORDS})\b", text[start:]):
         if m.group().strip() in {",", "("} and re.match(r"\s*(?:nhiệm kỳ|khóa|khoá|lần thứ)", text[start + m.end():]):
             continue
         return start + m.start()

@@ -15,7 +15,7 @@ from .model import Act, Event, Evidence, OrgMention, Participation
 
 _DAY_MONTH = re.compile(
     r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:(?:[Tt]hứ\s+\S+|[Cc]hủ nhật),?\s+)?(?:ngày\s+)?|[Nn]gày\s+)"
-    r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>(?:19|20)\d\d))?\b")
+    r"(?P<d>\d{1,2})(?:\s*(?:và|đến|,|-|–)\s*\d{1,2})?[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>(?:19|20)\d\d))?\b")
 _MONTH_YEAR = re.compile(r"\btháng\s+(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b")
 # "tổ chức Hội nghị", "khai mạc Đại hội", or "X (đã) họp quán triệt" (not "tại cuộc họp").
 _ORGANISE = re.compile(r"\b(?:đã\s+)?(?:tổ chức|khai mạc|diễn ra)\s+|(?<!cuộc )(?<!buổi )(?<!tại )\b(?:đã\s+)?(?=họp\s+[a-zà-ỹđ])")
@@ -50,10 +50,11 @@ def _active_event(sentence: Sentence, mentions: list[OrgMention], index: OrgInde
     date = _event_date(text, organise.start(), published)
     label = _label(sentence, organise.end())
     organiser_at = next(sentence.tokens[m.start].begin - sentence.begin for m in mentions if m.entity == organiser)
-    place = _PLACE.search(text[:organiser_at])  # "tại X," written between the date and the organiser
+    # "tại X," between the date and the organiser, else "... tại X." closing the sentence
+    place = _PLACE.search(text[:organiser_at]) or _PLACE.search(text[organise.end():])
     evidence = Evidence(sentence.index, "event.organise")
     return Event(key="", event_type=type_match.fields[0], label=label, organizer=index.use(organiser, evidence),
-                 date=date, location=place.group("place").strip() if place else None, evidence=[evidence])
+                 date=date, location=place.group("place").strip(" .") if place else None, evidence=[evidence])
 
 
 def _passive_event(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex,

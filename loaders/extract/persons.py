@@ -8,7 +8,7 @@ from unionkg.ontology.namespaces import fold
 
 from ...loaders.resolve import OrgIndex, host_of, qualify_contained
 from ..segment import Sentence, Token
-from .lexicon import HONORIFICS, ROLES, table, word_key
+from .lexicon import HONORIFICS, POST_CUES, ROLES, table, word_key
 from .model import Evidence, OrgMention, Person, Post
 from .orgs import _protected_tail, is_name_syllable, looks_like_person, role_org_start
 
@@ -24,6 +24,7 @@ class _Segment:
     role_owner: str
     org: OrgMention | None
     status: str | None
+    elected: bool = False
 
 
 def find_people(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex,
@@ -42,7 +43,8 @@ def find_people(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex,
             person.evidence.append(evidence)
         chain = _posts_before(tokens, start, org_at) + _posts_after(tokens, stop, org_at)
         for segment, org in _resolve_chain(chain, index):
-            evidence = Evidence(sentence.index, "post.chain" if org else "post.bare")
+            rule = "post.elected" if segment.elected else "post.chain" if org else "post.bare"
+            evidence = Evidence(sentence.index, rule)
             posts.append(Post(person=key, role=segment.role, org=org, status=segment.status, evidence=[evidence]))
 
 
@@ -88,10 +90,7 @@ def _name_size(tokens: list[Token], i: int, inside_org: set[int], need_surname: 
 
 def _has_post_context(tokens: list[Token], start: int, stop: int, org_at: dict[int, OrgMention]) -> bool:
     """A post is written just before or just after the name."""
-    if _posts_before(tokens, start, org_at):
-        return True
-    return stop + 1 < len(tokens) and tokens[stop].text in _CHAIN_SEPARATORS and \
-        table(ROLES).match_at(tokens, _skip_status(tokens, stop + 1)) is not None
+    return bool(_posts_before(tokens, start, org_at) or _posts_after(tokens, stop, org_at))
 
 
 def _skip_status(tokens: list[Token], i: int) -> int:
@@ -114,6 +113,9 @@ def _posts_before(tokens: list[Token], start: int, org_at: dict[int, OrgMention]
 
 def _posts_after(tokens: list[Token], stop: int, org_at: dict[int, OrgMention]) -> list[_Segment]:
     """", Phó Tổng Giám đốc, Chủ tịch Công đoàn Đài TNVN": the chain of posts after a name."""
+    elected = _elected_post(tokens, stop, org_at)
+    if elected:
+        return elected
     segments: list[_Segment] = []
     i = stop
     while i < len(tokens) and tokens[i].text in _CHAIN_SEPARATORS:
@@ -133,6 +135,28 @@ def _posts_after(tokens: list[Token], stop: int, org_at: dict[int, OrgMention]) 
         else:
             break
     return segments
+
+
+def _elected_post(tokens: list[Token], stop: int, org_at: dict[int, OrgMention]) -> list[_Segment]:
+    """"X (và Y) được bầu giữ chức Chủ tịch Công đoàn Z": the post an election or appointment gives."""
+    cue = table(POST_CUES).match_at(tokens, _skip_coordinated_names(tokens, stop))
+    role = table(ROLES).match_at(tokens, cue.stop) if cue else None
+    if role is None:
+        return []
+    org = org_at.get(role_org_start(tokens, role.start, role.stop))
+    return [_Segment(_role_text(tokens, role.start, role.stop), role.fields[0], org, None, elected=True)]
+
+
+def _skip_coordinated_names(tokens: list[Token], i: int) -> int:
+    """Past ", Y" and "và Y" after a name: "Các đồng chí X và Y được bầu làm ..." elects both."""
+    while i + 2 < len(tokens) and tokens[i].text in (",", "và"):
+        j = i + 1
+        while j < len(tokens) and j - i <= 4 and tokens[j].text[:1].isupper() and is_name_syllable(tokens[j]):
+            j += 1
+        if j - i < 3:  # a name has two syllables at least
+            return i
+        i = j
+    return i
 
 
 def _acting(tokens: list[Token], i: int) -> str | None:
@@ -199,6 +223,8 @@ def link_posts(posts: list[Post], index: OrgIndex) -> list[Post]:
     the same person's same role elsewhere in the article; drop it when none is known."""
     resolved: list[Post] = []
     for post in posts:
+        if post.org is None and post.evidence[0].rule == "post.elected":
+            post.org = index.main_union  # elected without a name: by the congress of the article's union
         if post.org is None:
             same_role = sorted(p.org for p in posts if p.person == post.person and p.org
                                and fold(p.role) == fold(post.role))

@@ -64,3 +64,10 @@ def test_an_unquoted_title_stops_before_a_passive_verb():
         "đã được Công đoàn Ngân hàng Việt Nam tổ chức.")))
     (directive,) = facts.directives.values()
     assert directive.title == "Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam"
+
+
+def test_a_programme_listed_after_a_congress_resolution_is_its_own_directive():
+    facts, found = directives("Đại hội đề ra chỉ tiêu thực hiện Nghị quyết Đại hội XIII Công đoàn Việt Nam "
+                              "và Chương trình hành động số 02 của Tổng Liên đoàn.")
+    assert sorted((d.type_code, d.number, d.congress) for d in found.values()) == [
+        ("CTr", "02", None), ("NQ", None, "XIII")]

@@ -82,3 +82,15 @@ def test_an_event_organised_by_do_x():
 def test_an_event_word_late_in_the_sentence_is_not_a_passive_event():
     facts = run("Các đơn vị đã gửi báo cáo về hội nghị được Công đoàn Ngân hàng Việt Nam tổ chức năm trước.")
     assert facts.events == []
+
+
+def test_a_two_day_congress_starts_on_its_first_day_and_its_place_closes_the_sentence():
+    facts = run("Trong hai ngày 21 và 22/5, Công đoàn Tổng công ty Điện lực miền Trung tổ chức Đại hội đại biểu "
+                "lần thứ IV tại thành phố Đà Nẵng.", dt.date(2023, 5, 23))
+    (event,) = facts.events
+    assert (event.date, event.event_type, event.location) == ("2023-05-21", "congress", "thành phố Đà Nẵng")
+
+
+def test_a_date_range_with_a_full_date():
+    facts = run("Từ ngày 3 đến 5/7/2024, Liên đoàn Lao động tỉnh Hòa Bình tổ chức lớp tập huấn nghiệp vụ.")
+    assert facts.events[0].date == "2024-07-03"

@@ -81,3 +81,27 @@ def test_acting_status():
 def test_one_letter_syllable_in_a_name():
     assert posts_of("Bà Nguyễn Thị Như Ý, Chủ tịch Liên đoàn Lao động tỉnh Đồng Nai dự lễ.") == {
         ("Nguyễn Thị Như Ý", "Chủ tịch", "Liên đoàn Lao động tỉnh Đồng Nai")}
+
+
+def test_elected_to_a_post_of_a_named_union():
+    assert posts_of("Tại phiên họp thứ nhất, đồng chí Hoàng Thị Lan được bầu giữ chức Chủ tịch Công đoàn "
+                    "Tổng công ty Cấp nước Sài Gòn.") == {
+        ("Hoàng Thị Lan", "Chủ tịch", "Công đoàn Tổng công ty Cấp nước Sài Gòn")}
+
+
+def test_several_names_elected_to_a_bare_post_belong_to_the_union_of_the_article():
+    assert posts_of("Các đồng chí Lò Văn Hải và Đinh Thị Nga được bầu làm Phó Chủ tịch.",
+                    title="Đại hội Công đoàn Bệnh viện Đa khoa tỉnh Sơn La") == {
+        ("Lò Văn Hải", "Phó Chủ tịch", "Công đoàn Bệnh viện Đa khoa tỉnh Sơn La"),
+        ("Đinh Thị Nga", "Phó Chủ tịch", "Công đoàn Bệnh viện Đa khoa tỉnh Sơn La")}
+
+
+def test_reelected_and_appointed():
+    assert posts_of("Ông Mai Đức Chính tái đắc cử Chủ tịch Liên đoàn Lao động tỉnh Nam Định. "
+                    "Bà Trịnh Thu Hằng được bổ nhiệm làm Phó Chủ tịch Liên đoàn Lao động tỉnh Nam Định.") == {
+        ("Mai Đức Chính", "Chủ tịch", "Liên đoàn Lao động tỉnh Nam Định"),
+        ("Trịnh Thu Hằng", "Phó Chủ tịch", "Liên đoàn Lao động tỉnh Nam Định")}
+
+
+def test_a_cue_without_a_post_gives_no_post():
+    assert posts_of("Đồng chí Cao Văn Bình được bầu vào Ban Chấp hành với số phiếu cao.") == set()
