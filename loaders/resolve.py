@@ -4,6 +4,7 @@ the hierarchy, which gives one IRI per real organisation across articles."""
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from unionkg.ontology.namespaces import entity_iri, fold
@@ -128,9 +129,41 @@ def resolve_orgs(mentions: list[OrgMention], title_sentences: int = 1) -> OrgInd
     for mention in mentions:
         if mention.head_only:
             mention.entity = _resolve_bare_head(index, mention)
+    _name_the_province(index)
     for org in index.orgs.values():
         apply_reference(org)
     return index
+
+
+_PROVINCE_IN_NAME = re.compile(r"\b(?:tỉnh|thành phố)\s+(?P<name>\w+(?:\s+\w+){0,3})$")
+_BARE_LEVEL_END = re.compile(r"\s(?:tỉnh|thành phố)$")
+
+
+def _name_the_province(index: OrgIndex) -> None:
+    """"Công đoàn Viên chức tỉnh", "Tỉnh ủy": the ones of the article's province, named in full."""
+    province = _article_province(index)
+    if province is None:
+        return
+    for org in index.orgs.values():
+        if _BARE_LEVEL_END.search(org.name) or (org.kind == "party" and org.name in ("Tỉnh ủy", "Thành ủy")):
+            org.aliases.add(org.name)
+            org.name = f"{org.name} {province}"
+
+
+def _article_province(index: OrgIndex) -> str | None:
+    """The province of the article: the one in the main union's name, else in the most names."""
+    def province_of(name: str) -> str | None:
+        found = _PROVINCE_IN_NAME.search(name)
+        proper = found and all(w[:1].isupper() for w in found.group("name").split())
+        return found.group("name") if proper else None
+    main = province_of(index.orgs[index.main_union].name) if index.main_union else None
+    if main:
+        return main
+    counts: dict[str, int] = {}
+    for org in index.orgs.values():
+        if (name := province_of(org.name)) is not None:
+            counts[name] = counts.get(name, 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else None
 
 
 def _retype_nested_bloc(mention: OrgMention) -> OrgMention:
@@ -145,7 +178,7 @@ def _retype_nested_bloc(mention: OrgMention) -> OrgMention:
 
 def _union_form(text: str) -> str:
     """One spelling for a grassroots union: "CĐCS X" and "Công đoàn cơ sở X" are "Công đoàn X"."""
-    for prefix in ("CĐCS ", "Công đoàn cơ sở ", "CĐ "):
+    for prefix in ("CĐCS ", "Công đoàn cơ sở ", "Công đoàn ngành ", "CĐ "):
         if text.startswith(prefix) and len(text) > len(prefix):
             return "Công đoàn " + text[len(prefix):]
     return text

@@ -17,6 +17,9 @@ _CONNECTORS = {"và", "&", "-", "–", "các"}
 # Words that after a head name a level, not a unit: "LĐLĐ tỉnh", "Công đoàn ngành" (which province?).
 _CLASS_WORDS = {"tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "ngành", "cơ", "sở", "trung", "ương", "cấp"}
 _MAX_DEPARTMENT_WORDS = 10
+# Level words that may close a name and stand for the article's province ("Công đoàn Viên chức
+# tỉnh"); the number is how many syllables the word has.
+_BARE_LEVELS = {"tỉnh": 1, "thành": 2}
 
 
 def find_org_mentions(sentence: Sentence) -> list[OrgMention]:
@@ -88,8 +91,8 @@ def _extend_name(tokens: list[Token], j: int, kind: str) -> int:
             j = last_good = j + 1
         elif word_key(tokens[j].text) == "số" and j + 1 < len(tokens) and tokens[j + 1].text.isdigit():
             j = last_good = j + 2  # "Cụm thi đua số 4"
-        elif _grassroots_level(tokens, j):
-            j += 2  # "Công đoàn cơ sở Công ty X": the level word, then the name
+        elif _level_words(tokens, j):
+            j += _level_words(tokens, j)  # "Công đoàn cơ sở Công ty X", "Công đoàn ngành Y tế tỉnh X"
         elif _name_tail(tokens, j):
             j = last_good = j + _name_tail(tokens, j)  # "Công đoàn Công an nhân dân"
         else:
@@ -98,6 +101,9 @@ def _extend_name(tokens: list[Token], j: int, kind: str) -> int:
                 break
             if _continues_name(tokens, j, run):
                 j = last_good = run
+            elif _ends_with_bare_level(tokens, j, run):
+                j = last_good = _ends_with_bare_level(tokens, j, run)  # "Công đoàn Viên chức tỉnh"
+                break
             elif kind == "department":
                 j = last_good = _trim_connectors(tokens, j, run)
                 break
@@ -127,10 +133,32 @@ def _name_tail(tokens: list[Token], j: int) -> int:
     return 0
 
 
-def _grassroots_level(tokens: list[Token], j: int) -> bool:
-    """"cơ sở" between a union head and a capitalised name."""
-    return j + 2 < len(tokens) and f"{word_key(tokens[j].text)} {word_key(tokens[j + 1].text)}" == "cơ sở" \
-        and _is_name_word(tokens[j + 2])
+def _level_words(tokens: list[Token], j: int) -> int:
+    """Length of "cơ sở" or "ngành" between a union head and a capitalised name (not "ngành Trung
+    ương", a class of unions), else 0."""
+    if j + 2 < len(tokens) and f"{word_key(tokens[j].text)} {word_key(tokens[j + 1].text)}" == "cơ sở" \
+            and _is_name_word(tokens[j + 2]):
+        return 2
+    if j + 1 < len(tokens) and word_key(tokens[j].text) == "ngành" and _is_name_word(tokens[j + 1]) \
+            and word_key(tokens[j + 1].text) not in ("trung", "tw") and j and _head_at(tokens, j - 2):
+        return 1
+    return 0
+
+
+def _ends_with_bare_level(tokens: list[Token], j: int, run: int) -> int:
+    """The end of "kinh tế tỉnh" in "Công đoàn Khu kinh tế tỉnh": one to three lower-case syllables
+    finishing a capitalised word, then "tỉnh" or "thành phố" with no name after (the article's
+    province); 0 when the run is not so."""
+    for p in range(j + 1, min(run, j + 4) + 1):
+        level = _BARE_LEVELS.get(word_key(tokens[p - 1].text))
+        if level is None or any(_is_stop_word(tokens, k) for k in range(j, p - 1)):
+            continue
+        end = p + (1 if level == 2 and p < len(tokens) and word_key(tokens[p].text) == "phố" else 0)
+        if level == 2 and end == p:
+            continue
+        if end >= len(tokens) or not _is_name_word(tokens[end]):
+            return end
+    return 0
 
 
 def _head_at(tokens: list[Token], j: int):

@@ -70,3 +70,15 @@ def test_lower_case_word_at_the_end_of_a_name():
     assert names("Công đoàn Công an nhân dân tổ chức hội nghị.") == ["Công đoàn Công an nhân dân"]
     assert names("Công đoàn Công ty TNHH một thành viên Cao su Chư Sê đã ký kết.") == [
         "Công đoàn Công ty TNHH một thành viên Cao su Chư Sê"]
+
+
+def test_a_name_may_close_with_a_bare_province_word():
+    assert names("Công đoàn Viên chức tỉnh đã ký quy chế phối hợp.") == ["Công đoàn Viên chức tỉnh"]
+    assert names("Bà Hà, Chủ tịch Công đoàn Khu kinh tế tỉnh cùng các đại biểu dự họp.") == [
+        "Công đoàn Khu kinh tế tỉnh"]
+    assert names("Công đoàn Khu công nghiệp thành phố tổ chức hội nghị.") == ["Công đoàn Khu công nghiệp thành phố"]
+
+
+def test_nganh_before_a_proper_name_belongs_to_it_but_nganh_trung_uong_is_a_class():
+    assert names("Công đoàn ngành Y tế tỉnh Phú Thọ có 120 công đoàn cơ sở.") == ["Công đoàn ngành Y tế tỉnh Phú Thọ"]
+    assert names("Các Công đoàn ngành Trung ương cử đại biểu.") == []

@@ -55,3 +55,16 @@ def test_grassroots_union_spellings_are_one_union():
     named = {m.entity for m in mentions if not m.head_only and m.kind == "union"}
     assert len(named) == 1
     assert index.orgs[named.pop()].name == "Công đoàn Công ty TNHH Giày Da Thái Bình"
+
+
+def test_a_bare_province_word_and_tinh_uy_take_the_province_of_the_article():
+    index, _ = resolve("Liên đoàn Lao động tỉnh Phú Thọ họp. Công đoàn Viên chức tỉnh dự họp. "
+                    "Đồng chí Bí thư Tỉnh ủy phát biểu.")
+    names = sorted(o.name for o in index.orgs.values())
+    assert "Công đoàn Viên chức tỉnh Phú Thọ" in names and "Tỉnh ủy Phú Thọ" in names
+    assert "Công đoàn Viên chức tỉnh" not in names
+
+
+def test_nganh_is_dropped_from_the_canonical_name():
+    index, _ = resolve("Công đoàn ngành Y tế tỉnh Phú Thọ họp. Công đoàn Y tế tỉnh Phú Thọ tổng kết.")
+    assert [o.name for o in index.orgs.values()] == ["Công đoàn Y tế tỉnh Phú Thọ"]
