@@ -94,9 +94,23 @@ def _symbols(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex):
         d = Directive(key=f"directive.symbol:{fold(code)}-{num.lstrip('0') or '0'}-{year or ''}-{fold(issuer_code)}",
                       type_label=label, type_code=code, concept=concept, number=num, symbol=symbol)
         _details_after(d, sentence, end, mentions, index)
-        if d.issuer is None and issuer_code in mapping(ISSUER_CODES) and issuer_code != "TW":
-            d.issuer = _issuer_by_name(index, mapping(ISSUER_CODES)[issuer_code][0])
+        issuer_name = mapping(ISSUER_CODES).get(issuer_code, ("",))[0]
+        if issuer_name == "*":  # every union writes "KH-LĐLĐ": the one of the article issued it
+            d.local_symbol = True
+            d.issuer = d.issuer or _local_issuer(index, issuer_code)
+        elif d.issuer is None and issuer_name and issuer_code != "TW":
+            d.issuer = _issuer_by_name(index, issuer_name)
         yield d, begin, end
+
+
+def _local_issuer(index: OrgIndex, issuer_code: str) -> str | None:
+    """The union of the article that a generic issuer code stands for: its one provincial federation
+    for "LĐLĐ", else the article's union."""
+    if fold(issuer_code) == "ldld":
+        federations = [k for k, o in index.orgs.items() if o.kind == "federation"]
+        if len(federations) == 1:
+            return index.use(federations[0])
+    return index.use(index.main_union)
 
 
 def _numbered(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex):

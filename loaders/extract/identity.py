@@ -64,7 +64,7 @@ def _final_key(facts: "ArticleFacts", d: Directive, symbols: dict) -> str:
     if d.congress:
         return f"nq-dai-hoi-{d.congress.lower()}-{_iri_tail(facts, d.issuer)}"
     if d.symbol:
-        return d.key
+        return f"{d.key}-{_iri_tail(facts, d.issuer)}" if d.local_symbol and d.issuer else d.key
     same = symbols.get((d.type_code, (d.number or "").lstrip("0")))
     if same is not None:
         return same.key

@@ -76,6 +76,7 @@ class Directive:
     date: str | None = None     # ISO date, year-month or year
     title: str | None = None
     congress: str | None = None # roman ordinal of a congress resolution
+    local_symbol: bool = False  # the symbol's issuer part is generic ("45/KH-LĐLĐ"): the issuer qualifies the IRI
     evidence: list[Evidence] = field(default_factory=list)
     iri: str = ""
 

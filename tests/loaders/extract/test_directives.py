@@ -71,3 +71,17 @@ def test_a_programme_listed_after_a_congress_resolution_is_its_own_directive():
                               "và Chương trình hành động số 02 của Tổng Liên đoàn.")
     assert sorted((d.type_code, d.number, d.congress) for d in found.values()) == [
         ("CTr", "02", None), ("NQ", None, "XIII")]
+
+
+def test_a_generic_issuer_code_takes_the_federation_of_the_article_into_the_identity():
+    first, _ = directives("Liên đoàn Lao động tỉnh Yên Bái ban hành Kế hoạch số 45/KH-LĐLĐ ngày 20/9/2021.")
+    second, _ = directives("Liên đoàn Lao động tỉnh Lào Cai ban hành Kế hoạch số 45/KH-LĐLĐ ngày 2/3/2022.")
+    (a,), (b,) = first.directives.values(), second.directives.values()
+    assert a.iri != b.iri and a.iri.endswith("-lien-doan-lao-dong-tinh-yen-bai")
+    assert first.orgs.orgs[a.issuer].name == "Liên đoàn Lao động tỉnh Yên Bái"
+
+
+def test_a_national_issuer_code_keeps_one_identity_across_articles():
+    first, _ = directives("Liên đoàn Lao động tỉnh Yên Bái quán triệt Nghị quyết số 02-NQ/TW.")
+    second, _ = directives("Liên đoàn Lao động tỉnh Lào Cai quán triệt Nghị quyết số 02-NQ/TW.")
+    assert [d.iri for d in first.directives.values()] == [d.iri for d in second.directives.values()]
