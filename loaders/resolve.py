@@ -15,6 +15,8 @@ from .segment import tokenize
 
 # Words that say nothing about which unit is meant: a short form must keep some other word.
 _GENERIC_WORDS = {"viet", "nam", "trung", "uong", "quoc", "gia", "tinh", "thanh", "pho"}
+# Level words: right after a head they make the name of a territory's own body ("Công đoàn tỉnh X").
+_LEVEL_WORDS = {"tinh", "thanh", "huyen", "quan", "thi"}
 # Heads whose names are only unique inside a parent ("Khối Thi đua III", "Ban Tuyên giáo", "Đảng ủy").
 _QUALIFIED_KINDS = {"bloc", "committee", "department"}
 _CONTAINER_KINDS = {"party", "committee", "department"}
@@ -71,6 +73,8 @@ def abbreviates(short: list[str], long_: list[str], head: int) -> bool:
     Both must share the head and at least one word that is not generic."""
     if short[:head] != long_[:head] or short == long_:
         return short == long_
+    if short[head:head + 1] != long_[head:head + 1] and short[head:head + 1] and short[head] in _LEVEL_WORDS:
+        return False  # "Công đoàn tỉnh X" is the province's own body, not "Công đoàn Các KCN tỉnh X"
     memo: dict[tuple[int, int], bool] = {}
 
     def match(i: int, j: int, distinct: bool) -> bool:

@@ -36,6 +36,9 @@ def find_org_mentions(sentence: Sentence) -> list[OrgMention]:
             i += 1
             continue
         stop = _extend_name(tokens, head.stop, head.fields[0])
+        if stop == head.stop == i + 1 and i and is_name_syllable(tokens[i - 1]):
+            i += 1  # "Nguyễn Xuân Trường", "Lê Văn Hội": a head word ending a person's name
+            continue
         mentions.extend(_split_name(sentence, i, stop, head.phrase, head.fields[0], head.stop, i in after_role))
         i = max(stop, i + 1)
     return mentions

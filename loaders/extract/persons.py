@@ -129,6 +129,9 @@ def _posts_after(tokens: list[Token], stop: int, org_at: dict[int, OrgMention]) 
             status = "former" if j > i + 1 else ("acting" if acting_first else _acting(tokens, end))
             segments.append(_Segment(_role_text(tokens, role.start, role.stop), role.fields[0], org, status))
             i = end + (2 if status == "acting" and not acting_first else 0)
+            if org and org.kind in ("department", "committee") and i in org_at:
+                segments.append(_Segment(None, "any", org_at[i], None))  # "Ban Tổ chức LĐLĐ tỉnh": its parent
+                i = org_at[i].stop
         elif j in org_at and segments:
             segments.append(_Segment(None, "any", org_at[j], None))  # the parent of the unit before
             i = org_at[j].stop

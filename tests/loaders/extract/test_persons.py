@@ -105,3 +105,14 @@ def test_reelected_and_appointed():
 
 def test_a_cue_without_a_post_gives_no_post():
     assert posts_of("Đồng chí Cao Văn Bình được bầu vào Ban Chấp hành với số phiếu cao.") == set()
+
+
+def test_a_head_word_ending_a_name_is_part_of_the_person():
+    assert posts_of("Đồng chí Nguyễn Xuân Trường, Chủ tịch Công đoàn Viên chức tỉnh Hưng Yên chủ trì hội nghị.") == {
+        ("Nguyễn Xuân Trường", "Chủ tịch", "Công đoàn Viên chức tỉnh Hưng Yên")}
+
+
+def test_a_department_written_before_its_federation_is_qualified_by_it():
+    assert posts_of("Đồng chí Ngô Thị Hà, Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức LĐLĐ tỉnh Bắc Giang phát biểu.") == {
+        ("Ngô Thị Hà", "Ủy viên Ban Thường vụ", "Liên đoàn Lao động tỉnh Bắc Giang"),
+        ("Ngô Thị Hà", "Trưởng Ban", "Ban Tổ chức Liên đoàn Lao động tỉnh Bắc Giang")}

@@ -68,3 +68,10 @@ def test_a_bare_province_word_and_tinh_uy_take_the_province_of_the_article():
 def test_nganh_is_dropped_from_the_canonical_name():
     index, _ = resolve("Công đoàn ngành Y tế tỉnh Phú Thọ họp. Công đoàn Y tế tỉnh Phú Thọ tổng kết.")
     assert [o.name for o in index.orgs.values()] == ["Công đoàn Y tế tỉnh Phú Thọ"]
+
+
+def test_the_union_of_a_province_is_not_a_short_form_of_a_unit_in_that_province():
+    assert not abbreviates(fold("Công đoàn tỉnh Bắc Giang").split(),
+                           fold("Công đoàn Các khu công nghiệp tỉnh Bắc Giang").split(), 2)
+    assert abbreviates(fold("Công đoàn Các KCN tỉnh Bắc Giang").split(),
+                       fold("Công đoàn Các khu công nghiệp tỉnh Bắc Giang").split(), 2)
