@@ -184,12 +184,36 @@ def find_acts(sentence: Sentence, mentions: list[OrgMention], directive_mentions
         if not before:
             continue
         verb = before[-1]
-        actor = _subject_before(sentence, mentions, sentence.tokens[verb.start].begin, directive_mentions)
-        if actor is None or index.orgs[actor].kind not in ("union", "bloc", "federation", "confederation"):
+        verb_at = sentence.tokens[verb.start].begin
+        actor = _subject_before(sentence, mentions, verb_at, directive_mentions)
+        if actor is None or index.orgs[actor].kind not in _ACTOR_KINDS:
             actor = index.main_union
         if actor is None:
             continue
         evidence = Evidence(sentence.index, f"act.{fold(verb.phrase).replace(' ', '-')}")
-        acts.append(Act(actor=index.use(actor, evidence), directive=dm.directive, kind=verb.fields[0],
-                        evidence=[evidence]))
+        for each in [actor, *_coordinated_before(sentence, mentions, actor, verb_at, index)]:
+            acts.append(Act(actor=index.use(each, evidence), directive=dm.directive, kind=verb.fields[0],
+                            evidence=[evidence]))
     return acts
+
+
+_ACTOR_KINDS = {"union", "bloc", "federation", "confederation"}
+# Between two subjects of one verb: "A và B", "A, B", with an aside such as "(Bắc Giang)" after A.
+_COORDINATION = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|và|cùng)\s*")
+
+
+def _coordinated_before(sentence: Sentence, mentions: list[OrgMention], actor: str, char: int,
+                        index: OrgIndex) -> list[str]:
+    """The unions written before the actor and joined to it ("A và B báo cáo ..."): subjects too."""
+    before = [m for m in mentions if m.entity and sentence.tokens[m.start].begin < char]
+    at = max((k for k, m in enumerate(before) if m.entity == actor), default=None)
+    found: list[str] = []
+    while at:
+        prev, cur = before[at - 1], before[at]
+        gap = sentence.text[sentence.tokens[prev.stop - 1].end - sentence.begin:
+                            sentence.tokens[cur.start].begin - sentence.begin]
+        if not _COORDINATION.fullmatch(gap) or index.orgs[prev.entity].kind not in _ACTOR_KINDS:
+            break
+        found.append(prev.entity)
+        at -= 1
+    return found

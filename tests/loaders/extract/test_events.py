@@ -94,3 +94,16 @@ def test_a_two_day_congress_starts_on_its_first_day_and_its_place_closes_the_sen
 def test_a_date_range_with_a_full_date():
     facts = run("Từ ngày 3 đến 5/7/2024, Liên đoàn Lao động tỉnh Hòa Bình tổ chức lớp tập huấn nghiệp vụ.")
     assert facts.events[0].date == "2024-07-03"
+
+
+def test_unions_joined_by_va_both_act():
+    facts = run("Công đoàn Công ty TNHH Minh Long (Bình Dương) và Công đoàn Công ty Cổ phần Sông Đà báo cáo kết quả "
+                "thực hiện Chỉ thị 05-CT/TW.")
+    assert sorted(facts.orgs.orgs[a.actor].name for a in facts.acts) == [
+        "Công đoàn Công ty Cổ phần Sông Đà", "Công đoàn Công ty TNHH Minh Long"]
+
+
+def test_an_object_after_voi_is_not_a_coordinated_subject():
+    facts = run("Công đoàn Ngân hàng Việt Nam phối hợp với Công đoàn Công ty Tài chính Sao Mai triển khai "
+                "Nghị quyết 02-NQ/TW.")
+    assert [facts.orgs.orgs[a.actor].name for a in facts.acts] == ["Công đoàn Ngân hàng Việt Nam"]
