@@ -14,6 +14,8 @@ _LABEL = (
 )
 _WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|cn|t[2-7])"
 _PREFIX = re.compile(rf"^(?:(?:{_LABEL}|{_WEEKDAY})\b\s*[:,\-–|]?\s*)+", re.IGNORECASE)
+# A dateline's place: "Hà Nội, ngày 20/5/2026", "TP.HCM, 20/5/2026" (at most five words, then a date).
+_PLACE = re.compile(r"^[^\W\d_]+(?:[ .]+[^\W\d_]+){0,4}\s*,\s*(?=(?:ngày\s+)?\d)")
 
 _TIME = r"(?P<H>\d{1,2})\s*[:h]\s*(?P<N>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?(?:\s*(?P<ap>am|pm|sa|ch)\b)?"
 _TIME2 = _TIME.replace("?P<", "?P<t")  # a second copy: a time may come before or after the date
@@ -34,7 +36,7 @@ _VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 def parse_date(value: str) -> dt.date | None:
     """The date of a stand-alone date(-time) value or line, or None (also for impossible dates)."""
-    text = _PREFIX.sub("", value.strip().strip("()[]").strip())
+    text = _PREFIX.sub("", _PLACE.sub("", value.strip().strip("()[]").strip()))
     match = _DATE_LINE.fullmatch(text.strip())
     if match is None:
         return None

@@ -141,6 +141,7 @@ def resolve_orgs(mentions: list[OrgMention], title_sentences: int = 1) -> OrgInd
 
 _PROVINCE_IN_NAME = re.compile(r"\b(?:tỉnh|thành phố)\s+(?P<name>\w+(?:\s+\w+){0,3})$")
 _BARE_LEVEL_END = re.compile(r"\s(?:tỉnh|thành phố)$")
+_PLURAL_LEVEL_END = re.compile(r"\s(?:các|những)\s+(?:tỉnh|thành phố)$")
 
 
 def _name_the_province(index: OrgIndex) -> None:
@@ -149,13 +150,13 @@ def _name_the_province(index: OrgIndex) -> None:
     if province is None:
         return
     for org in index.orgs.values():
-        if _BARE_LEVEL_END.search(org.name) or (org.kind == "party" and org.name in ("Tỉnh ủy", "Thành ủy")):
+        if (_BARE_LEVEL_END.search(org.name) and not _PLURAL_LEVEL_END.search(org.name)) or (org.kind == "party" and org.name in ("Tỉnh ủy", "Thành ủy")):
             org.aliases.add(org.name)
             org.name = f"{org.name} {province}"
 
 
 def _article_province(index: OrgIndex) -> str | None:
-    """The province of the article: the one in the main union's name, else in the most names."""
+    """The province of the article: the one in the main union's name, else the only one named."""
     def province_of(name: str) -> str | None:
         found = _PROVINCE_IN_NAME.search(name)
         proper = found and all(w[:1].isupper() for w in found.group("name").split())
@@ -167,7 +168,7 @@ def _article_province(index: OrgIndex) -> str | None:
     for org in index.orgs.values():
         if (name := province_of(org.name)) is not None:
             counts[name] = counts.get(name, 0) + 1
-    return max(sorted(counts), key=counts.get) if counts else None
+    return next(iter(counts)) if len(counts) == 1 else None
 
 
 def _retype_nested_bloc(mention: OrgMention) -> OrgMention:

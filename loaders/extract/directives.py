@@ -24,9 +24,13 @@ _CONGRESS_ITEM = re.compile(r"(?:^|[,;]\s*)(?P<dh>[Đđ]ại hội)\s+(?P<ord>[I
 _ORDINAL = re.compile(r"\b(?:lần thứ|khóa|khoá|[Đđ]ại hội)\s+(?P<ord>[IVXLC]+)\b|^\s*(?P<bare>[IVXLC]+)\b")
 _DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)")
 _TITLE_AFTER = re.compile(r"^[^“\"]{0,60}?(?:về\s+)?[“\"](?:về\s+)?(?P<title>[^”\"]{8,300})[”\"]")
+_TERM_AFTER = re.compile(r"^\s*(?:khóa|khoá)\s+[IVXLC]+\b")
 # An unquoted title: "... của Ban Bí thư về tăng cường ..." up to the end of the clause.
 _TITLE_UNQUOTED = re.compile(r"^\s*,?\s*về\s+(?P<title>[^,.;:()“”\"]{8,200}?)"
                              r"(?=\s*(?:[,.;:(]|$)|\s+(?:đã|được|do|tại|nhằm|với sự|dưới sự)\s)")
+# A short item of a list inside a title (", đạo đức"), and the rest of the clause after the list.
+_TITLE_LIST_ITEM = re.compile(r",\s*[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2}(?=\s*,|\s+và\s)")
+_TITLE_LAST_ITEM = re.compile(r"(?:,|\s+và)\s+[^.;:()“”\"]{1,160}?(?=\s*(?:[.;:(]|$)|\s+(?:đã|được|do|tại|nhằm)\s)")
 _PARTY_WORDS = re.compile(r"^\s*(?:của\s+)?Đảng\b(?!\s+(?:bộ|ủy|uỷ))")
 
 
@@ -204,12 +208,26 @@ def _details_after(d: Directive, sentence: Sentence, end: int, mentions: list[Or
         if org:
             d.issuer = index.use(org.entity)
             offset = sentence.tokens[org.stop - 1].end - end
+            term = _TERM_AFTER.match(rest[offset:])  # "của Bộ Chính trị khóa XII về ..."
+            offset += term.end() if term else 0
     title = _TITLE_AFTER.match(rest[offset:])
     if title:
         d.title = title.group("title").strip()
     elif d.title is None and (plain := _TITLE_UNQUOTED.match(rest[offset:])):
-        words = plain.group("title").strip()
+        end = _past_title_list(rest, offset + plain.end("title"))
+        words = rest[offset + plain.start("title"):end].strip()
         d.title = words[:1].upper() + words[1:]
+
+
+def _past_title_list(rest: str, end: int) -> int:
+    """Where a title with a comma list ends: "tư tưởng, đạo đức, phong cách Hồ Chí Minh" goes on
+    past short items followed by a comma or "và", to the end of the clause."""
+    listed = False
+    while item := _TITLE_LIST_ITEM.match(rest, end):
+        end, listed = item.end(), True
+    if listed and (last := _TITLE_LAST_ITEM.match(rest, end)):
+        end = last.end()
+    return end
 
 
 def _issuer_by_name(index: OrgIndex, name: str) -> str:

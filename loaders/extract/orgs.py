@@ -15,7 +15,7 @@ _GENERIC_BEFORE = {"các", "những", "mỗi", "từng", "một số", "nhiều"
 # Lower-case words that end a department's name ("Trưởng Ban vì sự tiến bộ của phụ nữ phát biểu").
 _CONNECTORS = {"và", "&", "-", "–", "các"}
 # Words that after a head name a level, not a unit: "LĐLĐ tỉnh", "Công đoàn ngành" (which province?).
-_CLASS_WORDS = {"tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "ngành", "cơ", "sở", "trung", "ương", "cấp"}
+_CLASS_WORDS = {"tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "ngành", "cơ", "sở", "trung", "ương", "cấp", "các"}
 _MAX_DEPARTMENT_WORDS = 10
 # Level words that may close a name and stand for the article's province ("Công đoàn Viên chức
 # tỉnh"); the number is how many syllables the word has.

@@ -126,6 +126,8 @@ def _posts_after(tokens: list[Token], stop: int, org_at: dict[int, OrgMention]) 
             org_start = role.stop + 2 if acting_first else role_org_start(tokens, role.start, role.stop)
             org = org_at.get(org_start)
             end = org.stop if org else role.stop + (2 if acting_first else 0)
+            if _name_at(tokens, end):
+                break  # "; Phó Chủ tịch Tổng Liên đoàn Ngọ Duy Hiểu": the next person's post
             status = "former" if j > i + 1 else ("acting" if acting_first else _acting(tokens, end))
             segments.append(_Segment(_role_text(tokens, role.start, role.stop), role.fields[0], org, status))
             i = end + (2 if status == "acting" and not acting_first else 0)
@@ -160,6 +162,11 @@ def _skip_coordinated_names(tokens: list[Token], i: int) -> int:
             return i
         i = j
     return i
+
+
+def _name_at(tokens: list[Token], i: int) -> bool:
+    """A personal name starts at i."""
+    return any(looks_like_person(tokens[i:i + size]) for size in (4, 3, 2) if i + size <= len(tokens))
 
 
 def _acting(tokens: list[Token], i: int) -> str | None:

@@ -227,6 +227,8 @@ def test_nothing_left_after_cleaning_is_an_error() -> None:
     ("30/03/22 07:56 | Lượt xem: 1.250", dt.date(2022, 3, 30)),
     ("1/18/2021 7:06:00 AM", dt.date(2021, 1, 18)),
     ("(29/02/2024)", dt.date(2024, 2, 29)),
+    ("Hà Nội, ngày 20/5/2026", dt.date(2026, 5, 20)),      # a dateline with its place
+    ("TP.HCM, 03/04/2025 - 10:12", dt.date(2025, 4, 3)),
 ])
 def test_date_formats(line: str, expected: dt.date) -> None:
     assert parse_date(line) == expected
@@ -235,7 +237,8 @@ def test_date_formats(line: str, expected: dt.date) -> None:
 
 
 @pytest.mark.parametrize("line", ["31/02/2021", "29/02/2023", "00/01/2021", "13/13/2021", "2021-13-01", "32.01.2021",
-                                  "18/01", "10.11", "Sáng ngày 15/01/2021, hội nghị khai mạc.", "18/01/1850"])
+                                  "18/01", "10.11", "Sáng ngày 15/01/2021, hội nghị khai mạc.", "18/01/1850",
+                                  "Hội nghị được tổ chức tại Hà Nội, ngày 15/01/2021"])
 def test_invalid_or_partial_dates_are_not_dates(line: str) -> None:
     assert parse_date(line) is None
 

@@ -85,3 +85,11 @@ def test_a_national_issuer_code_keeps_one_identity_across_articles():
     first, _ = directives("Liên đoàn Lao động tỉnh Yên Bái quán triệt Nghị quyết số 02-NQ/TW.")
     second, _ = directives("Liên đoàn Lao động tỉnh Lào Cai quán triệt Nghị quyết số 02-NQ/TW.")
     assert [d.iri for d in first.directives.values()] == [d.iri for d in second.directives.values()]
+
+
+def test_an_unquoted_title_goes_on_through_a_comma_list_and_past_the_term_of_the_issuer():
+    facts, found = directives("Đoàn Chủ tịch tổng kết Chỉ thị 05-CT/TW của Bộ Chính trị khóa XII về đẩy mạnh học tập "
+                              "và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.")
+    (directive,) = found.values()
+    assert directive.title == "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+    assert facts.orgs.orgs[directive.issuer].name == "Bộ Chính trị"

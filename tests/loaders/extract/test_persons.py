@@ -116,3 +116,10 @@ def test_a_department_written_before_its_federation_is_qualified_by_it():
     assert posts_of("Đồng chí Ngô Thị Hà, Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức LĐLĐ tỉnh Bắc Giang phát biểu.") == {
         ("Ngô Thị Hà", "Ủy viên Ban Thường vụ", "Liên đoàn Lao động tỉnh Bắc Giang"),
         ("Ngô Thị Hà", "Trưởng Ban", "Ban Tổ chức Liên đoàn Lao động tỉnh Bắc Giang")}
+
+
+def test_a_post_before_the_next_name_in_a_list_is_that_persons():
+    assert posts_of("Cùng dự có Phó Chủ tịch Thường trực Tổng Liên đoàn Thái Thu Xương; Phó Chủ tịch Tổng Liên đoàn "
+                    "Ngọ Duy Hiểu.") == {
+        ("Thái Thu Xương", "Phó Chủ tịch Thường trực", "Tổng Liên đoàn Lao động Việt Nam"),
+        ("Ngọ Duy Hiểu", "Phó Chủ tịch", "Tổng Liên đoàn Lao động Việt Nam")}

@@ -75,3 +75,9 @@ def test_the_union_of_a_province_is_not_a_short_form_of_a_unit_in_that_province(
                            fold("Công đoàn Các khu công nghiệp tỉnh Bắc Giang").split(), 2)
     assert abbreviates(fold("Công đoàn Các KCN tỉnh Bắc Giang").split(),
                        fold("Công đoàn Các khu công nghiệp tỉnh Bắc Giang").split(), 2)
+
+
+def test_federations_of_the_provinces_in_general_are_no_unit_and_take_no_province():
+    index, mentions = resolve("Liên đoàn Lao động các tỉnh, thành phố đã ban hành kế hoạch. "
+                              "Liên đoàn Lao động thành phố Hải Phòng được khen thưởng.")
+    assert [o.name for o in index.orgs.values()] == ["Liên đoàn Lao động thành phố Hải Phòng"]
