@@ -124,6 +124,7 @@ class OrgIndex:
 def resolve_orgs(mentions: list[OrgMention], title_sentences: int = 1) -> OrgIndex:
     """Group the mentions of one article into organisations, and set each mention's entity."""
     index = OrgIndex()
+    _complete_bare_levels(mentions, title_sentences)
     named = [m for m in mentions if not m.head_only]
     # Longest names first, written in capitals last: they become the canonical names.
     for mention in sorted(named, key=lambda m: (m.text.isupper(), -len(_words(m.text)), m.sentence, m.start)):
@@ -133,42 +134,46 @@ def resolve_orgs(mentions: list[OrgMention], title_sentences: int = 1) -> OrgInd
     for mention in mentions:
         if mention.head_only:
             mention.entity = _resolve_bare_head(index, mention)
-    _name_the_province(index)
     for org in index.orgs.values():
         apply_reference(org)
     return index
 
 
-_PROVINCE_IN_NAME = re.compile(r"\b(?:tỉnh|thành phố)\s+(?P<name>\w+(?:\s+\w+){0,3})$")
+_PROVINCE_IN_NAME = re.compile(r"\b(?P<level>tỉnh|thành phố)\s+(?P<name>\w+(?:\s+\w+){0,3})$")
 _BARE_LEVEL_END = re.compile(r"\s(?:tỉnh|thành phố)$")
 _PLURAL_LEVEL_END = re.compile(r"\s(?:các|những)\s+(?:tỉnh|thành phố)$")
+_PROVINCIAL_PARTY = {"Tỉnh ủy", "Thành ủy"}
+# Heads of a province's own state bodies: "Sở Nội vụ" is the one of the article's province.
+_PROVINCIAL_STATE_HEADS = {"so"}
 
 
-def _name_the_province(index: OrgIndex) -> None:
-    """"Công đoàn Viên chức tỉnh", "Tỉnh ủy": the ones of the article's province, named in full."""
-    province = _article_province(index)
-    if province is None:
-        return
-    for org in index.orgs.values():
-        if (_BARE_LEVEL_END.search(org.name) and not _PLURAL_LEVEL_END.search(org.name)) or (org.kind == "party" and org.name in ("Tỉnh ủy", "Thành ủy")):
-            org.aliases.add(org.name)
-            org.name = f"{org.name} {province}"
+def _complete_bare_levels(mentions: list[OrgMention], title_sentences: int) -> None:
+    """"Công đoàn Viên chức tỉnh", "Tỉnh ủy": the ones of the article's province, named in full;
+    with no one province to name, they are a class of units, not one."""
+    level, province = _article_province(mentions, title_sentences) or ("", None)
+    for m in mentions:
+        if province and m.kind == "state" and not m.head_only and fold(m.head) in _PROVINCIAL_STATE_HEADS \
+                and not _PROVINCE_IN_NAME.search(m.text):
+            m.text = f"{m.text} {level} {province}"
+            continue
+        bare_party = m.kind == "party" and m.text in _PROVINCIAL_PARTY
+        if not (bare_party or (not m.head_only and _BARE_LEVEL_END.search(m.text))):
+            continue
+        if province and not _PLURAL_LEVEL_END.search(m.text):
+            m.text, m.head_only = f"{m.text} {province}", False
+        elif not bare_party:
+            m.head_only = True
 
 
-def _article_province(index: OrgIndex) -> str | None:
-    """The province of the article: the one in the main union's name, else the only one named."""
-    def province_of(name: str) -> str | None:
-        found = _PROVINCE_IN_NAME.search(name)
-        proper = found and all(w[:1].isupper() for w in found.group("name").split())
-        return found.group("name") if proper else None
-    main = province_of(index.orgs[index.main_union].name) if index.main_union else None
-    if main:
-        return main
-    counts: dict[str, int] = {}
-    for org in index.orgs.values():
-        if (name := province_of(org.name)) is not None:
-            counts[name] = counts.get(name, 0) + 1
-    return next(iter(counts)) if len(counts) == 1 else None
+def _article_province(mentions: list[OrgMention], title_sentences: int) -> tuple[str, str] | None:
+    """(level, name) of the article's province: the first named in the title, else the only one."""
+    named = [(m.sentence, (p.group("level"), p.group("name"))) for m in mentions if not m.head_only
+             and (p := _PROVINCE_IN_NAME.search(m.text)) and all(w[:1].isupper() for w in p.group("name").split())]
+    in_title = [place for sentence, place in named if sentence < title_sentences]
+    if in_title:
+        return in_title[0]
+    found = {fold(place[1]): place for _, place in named}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _retype_nested_bloc(mention: OrgMention) -> OrgMention:

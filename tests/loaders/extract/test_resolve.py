@@ -81,3 +81,13 @@ def test_federations_of_the_provinces_in_general_are_no_unit_and_take_no_provinc
     index, mentions = resolve("Liên đoàn Lao động các tỉnh, thành phố đã ban hành kế hoạch. "
                               "Liên đoàn Lao động thành phố Hải Phòng được khen thưởng.")
     assert [o.name for o in index.orgs.values()] == ["Liên đoàn Lao động thành phố Hải Phòng"]
+
+
+def test_a_provincial_department_takes_the_province_of_the_article():
+    index, _ = resolve("Liên đoàn Lao động tỉnh Phú Thọ ký quy chế với Sở Nội vụ.")
+    assert sorted(o.name for o in index.orgs.values()) == ["Liên đoàn Lao động tỉnh Phú Thọ", "Sở Nội vụ tỉnh Phú Thọ"]
+
+
+def test_a_bare_province_word_with_no_province_in_the_article_names_a_class():
+    index, _ = resolve("Tổng Liên đoàn Lao động Việt Nam họp. 63/63 Công đoàn Giáo dục tỉnh, thành phố đã làm kế hoạch.")
+    assert [o.name for o in index.orgs.values()] == ["Tổng Liên đoàn Lao động Việt Nam"]
