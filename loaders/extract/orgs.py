@@ -26,7 +26,8 @@ def find_org_mentions(sentence: Sentence) -> list[OrgMention]:
     """Organisation names written in one sentence, outside quotations and post titles."""
     tokens = sentence.tokens
     roles = table(ROLES).find_all(tokens)
-    after_role = {role_org_start(tokens, r.start, r.stop) for r in roles}
+    # Only a post written before a name may have that name after its organisation.
+    after_role = {role_org_start(tokens, r.start, r.stop) for r in roles if not _after_a_name(tokens, r.start)}
     blocked = _role_spans(tokens) | _quoted_positions(tokens)
     mentions: list[OrgMention] = []
     i = 0
@@ -42,6 +43,13 @@ def find_org_mentions(sentence: Sentence) -> list[OrgMention]:
         mentions.extend(_split_name(sentence, i, stop, head.phrase, head.fields[0], head.stop, i in after_role))
         i = max(stop, i + 1)
     return mentions
+
+
+def _after_a_name(tokens: list[Token], i: int) -> bool:
+    """"Nguyễn Thị Lan, Chủ tịch ...": the post at i follows a person's name and a separator."""
+    if i < 3 or tokens[i - 1].text not in {",", "-", "–"}:
+        return False
+    return any(i - 1 - size >= 0 and looks_like_person(tokens[i - 1 - size:i - 1]) for size in (2, 3, 4))
 
 
 def _role_spans(tokens: list[Token]) -> set[int]:
@@ -267,6 +275,8 @@ def _strip_trailing_person(tokens: list[Token], head_stop: int, stop: int) -> in
         cut = stop - size
         if cut < head_stop:
             continue
+        if size == 4 and word_key(tokens[cut + 1].text) in word_set(SURNAMES):
+            continue  # "... Kim Đồng Nguyễn Thị Lan": the name starts at the second family name
         if looks_like_person(tokens[cut:stop]) and not _protected_tail(tokens, cut, stop):
             return cut
     return stop

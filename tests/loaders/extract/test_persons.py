@@ -123,3 +123,15 @@ def test_a_post_before_the_next_name_in_a_list_is_that_persons():
                     "Ngọ Duy Hiểu.") == {
         ("Thái Thu Xương", "Phó Chủ tịch Thường trực", "Tổng Liên đoàn Lao động Việt Nam"),
         ("Ngọ Duy Hiểu", "Phó Chủ tịch", "Tổng Liên đoàn Lao động Việt Nam")}
+
+
+def test_a_school_named_after_a_person_keeps_its_name():
+    expected = {("Nguyễn Thị Lan", "Chủ tịch", "Công đoàn Trường Tiểu học Kim Đồng")}
+    assert posts_of("Nhà giáo Nguyễn Thị Lan, Chủ tịch Công đoàn Trường Tiểu học Kim Đồng phát biểu.") == expected
+    assert posts_of("Chủ tịch Công đoàn Trường Tiểu học Kim Đồng Nguyễn Thị Lan phát biểu.") == expected
+
+
+def test_company_board_posts_belong_to_the_company():
+    assert posts_of("Đồng chí Trần Văn Lý, Bí thư Đảng ủy, Chủ tịch Hội đồng quản trị Công ty Cổ phần May Sông Hồng.") == {
+        ("Trần Văn Lý", "Bí thư Đảng ủy", "Công ty Cổ phần May Sông Hồng"),
+        ("Trần Văn Lý", "Chủ tịch Hội đồng quản trị", "Công ty Cổ phần May Sông Hồng")}
