@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..segment import Sentence, Token
-from .lexicon import DOC_TYPES, EVENT_TYPES, NAME_STOPS, NAME_TAILS, ORG_HEADS, PROTECTED, ROLES, SURNAMES, phrase_key, phrase_set, table, word_key, word_set
+from .lexicon import DOC_TYPES, EVENT_TYPES, GENERIC_NAMES, NAME_STOPS, NAME_TAILS, ORG_HEADS, PROTECTED, ROLES, SURNAMES, phrase_key, phrase_set, table, word_key, word_set
 from .model import OrgMention
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -120,7 +120,8 @@ def _extend_name(tokens: list[Token], j: int, kind: str) -> int:
                 break
             elif _single_trailing_syllable(tokens, j):
                 j = last_good = j + 1  # "Quốc gia", "Tuyên truyền": the second syllable of a word
-                break
+                if not _level_words(tokens, j):  # "Trường Trung học cơ sở Lê Lợi" goes on
+                    break
             else:
                 break
         head_only_so_far = False
@@ -264,7 +265,8 @@ def _split_name(sentence: Sentence, start: int, stop: int, head: str, kind: str,
                     + _split_name(sentence, d + 1, stop, right.phrase, right.fields[0], right.stop, after_role))
     if after_role:
         stop = _strip_trailing_person(tokens, head_stop, stop)
-    generic = all(word_key(t.text) in _CLASS_WORDS for t in tokens[head_stop:stop])
+    generic = all(word_key(t.text) in _CLASS_WORDS for t in tokens[head_stop:stop]) or \
+        phrase_key(sentence.span_text(start, stop)) in phrase_set(GENERIC_NAMES)
     return [OrgMention(sentence.index, start, stop, sentence.span_text(start, stop), kind, head,
                        head_only=generic)]
 

@@ -82,3 +82,13 @@ def test_a_name_may_close_with_a_bare_province_word():
 def test_nganh_before_a_proper_name_belongs_to_it_but_nganh_trung_uong_is_a_class():
     assert names("Công đoàn ngành Y tế tỉnh Phú Thọ có 120 công đoàn cơ sở.") == ["Công đoàn ngành Y tế tỉnh Phú Thọ"]
     assert names("Các Công đoàn ngành Trung ương cử đại biểu.") == []
+
+
+def test_a_kind_of_school_without_a_proper_name_is_no_unit():
+    assert names("Các đơn vị vận động xây dựng Trường Trung học cơ sở nhằm hoàn thành mục tiêu.") == []
+    assert names("Bệnh viện tổ chức khám sức khỏe.") == []
+
+
+def test_a_school_name_goes_on_past_co_so_to_its_proper_name():
+    assert names("Công đoàn Trường Trung học cơ sở Lê Lợi tổ chức hội nghị.") == [
+        "Công đoàn Trường Trung học cơ sở Lê Lợi"]
