@@ -115,12 +115,12 @@ def _people_by_sentence(facts: ArticleFacts) -> dict[int, list[str]]:
 
 
 def _attach_acts_to_event(facts: ArticleFacts) -> None:
-    """Acts by the organiser of the article's main event happen at that event, on its date; one act
-    per (actor, directive, kind)."""
+    """Acts by the organiser of the article's main event happen at that event, on its date (goals it
+    sets itself do not); one act per (actor, directive, kind)."""
     main = facts.events[0] if facts.events else None
     merged: dict[tuple[str, str, str], Act] = {}
     for act in facts.acts:
-        if main is not None and act.actor == main.organizer:
+        if main is not None and act.actor == main.organizer and act.kind != "goal":
             act.event, act.date = "main", main.date
         key = (act.actor, act.directive, act.kind)
         if key in merged:

@@ -144,7 +144,7 @@ def test_expected_concepts(ont):
                                 "huong-dan", "quy-dinh", "thong-bao", "cong-van", "luat", "nghi-dinh", "thong-tu",
                                 "dieu-le"},
         "EventTypeScheme": {"conference", "meeting", "congress", "ceremony", "training", "other"},
-        "ActKindScheme": {"disseminate", "carry-out", "review", "plan"},
+        "ActKindScheme": {"disseminate", "carry-out", "review", "plan", "goal"},
         "ParticipantRoleScheme": {"chair", "speaker", "attendee"},
     }
     prefix = {"LevelScheme": "level-", "DirectiveTypeScheme": "doctype-", "EventTypeScheme": "event-",

@@ -107,3 +107,12 @@ def test_an_object_after_voi_is_not_a_coordinated_subject():
     facts = run("Công đoàn Ngân hàng Việt Nam phối hợp với Công đoàn Công ty Tài chính Sao Mai triển khai "
                 "Nghị quyết 02-NQ/TW.")
     assert [facts.orgs.orgs[a.actor].name for a in facts.acts] == ["Công đoàn Ngân hàng Việt Nam"]
+
+
+def test_a_goal_the_union_sets_itself_is_not_an_act_at_its_event():
+    facts = run("Sáng 3/2, Công đoàn Ngân hàng Việt Nam tổ chức hội nghị quán triệt Nghị quyết 02-NQ/TW. "
+                "Công đoàn Ngân hàng Việt Nam phấn đấu hoàn thành Nghị quyết Đại hội XIII của Đảng.",
+                dt.date(2024, 2, 4))
+    at_event = {(a.kind, a.date) for a in facts.acts if a.event}
+    goals = [(a.kind, a.event, a.date) for a in facts.acts if a.kind == "goal"]
+    assert at_event == {("disseminate", "2024-02-03")} and goals == [("goal", None, None)]
