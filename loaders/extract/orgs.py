@@ -115,7 +115,7 @@ def _extend_name(tokens: list[Token], j: int, kind: str) -> int:
             elif _ends_with_bare_level(tokens, j, run):
                 j = last_good = _ends_with_bare_level(tokens, j, run)  # "Công đoàn Viên chức tỉnh"
                 break
-            elif kind == "department":
+            elif kind == "department" or (kind == "bloc" and not _numbered_before(tokens, j)):
                 j = last_good = _trim_connectors(tokens, j, run)
                 break
             elif _single_trailing_syllable(tokens, j):
@@ -126,6 +126,11 @@ def _extend_name(tokens: list[Token], j: int, kind: str) -> int:
                 break
         head_only_so_far = False
     return last_good
+
+
+def _numbered_before(tokens: list[Token], j: int) -> bool:
+    """"Khối Thi đua III", "Cụm thi đua số 4": a numbered name is complete; words after it are not its."""
+    return j > 0 and (bool(_ROMAN.match(tokens[j - 1].text)) or tokens[j - 1].text.isdigit())
 
 
 def _name_tail(tokens: list[Token], j: int) -> int:
@@ -193,7 +198,7 @@ def _is_stop_word(tokens: list[Token], k: int) -> bool:
 
 def _lowercase_run(tokens: list[Token], j: int, kind: str) -> int:
     """The end of a run of lower-case words and connectors starting at j (stop words end it)."""
-    limit = _MAX_DEPARTMENT_WORDS if kind == "department" else 5
+    limit = _MAX_DEPARTMENT_WORDS if kind == "department" or (kind == "bloc" and not _numbered_before(tokens, j)) else 5
     k = j
     while k < len(tokens) and k - j < limit and (not _is_stop_word(tokens, k) or _inner_of(tokens, k, kind)):
         t = tokens[k]
@@ -206,6 +211,8 @@ def _lowercase_run(tokens: list[Token], j: int, kind: str) -> int:
 
 def _inner_of(tokens: list[Token], k: int, kind: str) -> bool:
     """"của" inside a department's name ("Ban vì sự tiến bộ của phụ nữ"), before a lower-case noun."""
+    if kind == "bloc" and word_key(tokens[k].text) == "ngành":  # "Khối thi đua các Công đoàn ngành Trung ương"
+        return True
     return kind == "department" and word_key(tokens[k].text) == "của" and k + 1 < len(tokens) \
         and tokens[k + 1].text[:1].islower() and not _is_stop_word(tokens, k + 1)
 

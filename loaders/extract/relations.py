@@ -11,10 +11,12 @@ from .directives import DirectiveMention
 from .model import Directive, Evidence, OrgMention, Relation
 
 # "A thuộc B", "A trực thuộc B", "A (Công đoàn cấp trên cơ sở trực thuộc B)": only level words between.
-_UNDER = re.compile(r"^\s*(?:\(\s*)?(?:là\s+)?(?:[Cc]ông đoàn\s+)?(?:cấp trên\s+)?(?:trực tiếp\s+)?(?:cơ sở\s+)?"
+_UNDER = re.compile(r"^\s*(?:\(\s*)?(?:là\s+)?(?:(?:một|đơn vị|[Cc]ông đoàn|cấp trên|trực tiếp|cơ sở|ngành)\s*,?\s*)*"
                     r"(?:trực thuộc|thuộc)\s*$")
 _DASH = re.compile(r"^\s*[-–]\s*$")
-_MEMBERS = re.compile(r"\bgồm(?:\s+có)?\s+(?:\d+\s+)?(?:đơn vị thành viên|đơn vị|thành viên|công đoàn)[^:]*:")
+_MEMBERS = re.compile(r"\bgồm(?:\s+có)?\s+(?:\d+\s+|các\s+)?(?:đơn vị thành viên|đơn vị|thành viên|công đoàn)[^:]*:")
+# "A là Trưởng khối", "B làm Phó Trưởng khối": the bloc's leading members.
+_BLOC_LEAD = re.compile(r"^\s*(?:là|làm)\s+(?:Phó\s+)?[Tt]rưởng\s+[Kk]hối\b")
 _PROGRAMME = re.compile(r"\b(?:Chương trình hành động|Chương trình|Kế hoạch)(?:\s+số\s+\d+)?\s+(?:để\s+)?"
                         r"(?:thực hiện|triển khai)\b")
 
@@ -46,15 +48,36 @@ def find_members(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex
     """"X gồm có 9 đơn vị thành viên: A, B, C": A, B and C are members of X."""
     m = _MEMBERS.search(sentence.text)
     if m is None:
-        return []
+        return _bloc_leads(sentence, mentions, index)
     colon = sentence.begin + m.end()
-    groups = [x for x in mentions if x.entity and sentence.tokens[x.start].begin < sentence.begin + m.start()]
+    groups = [x.entity for x in mentions if x.entity and sentence.tokens[x.start].begin < sentence.begin + m.start()]
+    if not groups and re.search(r"\b(?:[Kk]hối|[Cc]ụm)\s*$", sentence.text[:m.start()]):
+        groups = _only_bloc(index)  # "Khối gồm các đơn vị: ...": the bloc of the article
     members = [x for x in mentions if x.entity and sentence.tokens[x.start].begin >= colon]
     if not groups or not members:
         return []
-    group = groups[0].entity
+    group = groups[0]
     evidence = [Evidence(sentence.index, "membership.list")]
     return [Relation("membership", x.entity, group, list(evidence)) for x in members if x.entity != group]
+
+
+def _bloc_leads(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex) -> list[Relation]:
+    """"Công đoàn Y tế Việt Nam là Trưởng khối": a member of the article's one bloc."""
+    blocs = _only_bloc(index)
+    if not blocs:
+        return []
+    found = []
+    for x in mentions:
+        after = sentence.text[sentence.tokens[x.stop - 1].end - sentence.begin:]
+        if x.entity and x.entity != blocs[0] and _BLOC_LEAD.match(after):
+            found.append(Relation("membership", x.entity, blocs[0], [Evidence(sentence.index, "membership.lead")]))
+    return found
+
+
+def _only_bloc(index: OrgIndex) -> list[str]:
+    """The article's bloc, as a one-item list, when it names exactly one."""
+    blocs = [k for k, o in index.orgs.items() if o.kind == "bloc"]
+    return blocs if len(blocs) == 1 else []
 
 
 def find_bases(sentence: Sentence, directive_mentions: list[DirectiveMention],

@@ -92,3 +92,9 @@ def test_a_kind_of_school_without_a_proper_name_is_no_unit():
 def test_a_school_name_goes_on_past_co_so_to_its_proper_name():
     assert names("Công đoàn Trường Trung học cơ sở Lê Lợi tổ chức hội nghị.") == [
         "Công đoàn Trường Trung học cơ sở Lê Lợi"]
+
+
+def test_a_numbered_bloc_name_ends_at_its_number_and_a_descriptive_one_goes_on():
+    assert names("Khối thi đua III cần chủ động phối hợp.") == ["Khối thi đua III"]
+    assert names("Khối thi đua các Công đoàn ngành Trung ương và Tổng công ty trực thuộc Tổng Liên đoàn họp.")[0] == \
+        "Khối thi đua các Công đoàn ngành Trung ương"

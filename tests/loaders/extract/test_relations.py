@@ -35,3 +35,17 @@ def test_member_list_gives_memberships():
     got = relations("Cụm thi đua số 4 gồm có 2 đơn vị thành viên: Công đoàn Cao su Việt Nam, Công đoàn Dệt May Việt Nam.")
     members = {(m, g) for kind, m, g in got if kind == "membership"}
     assert {m for m, _ in members} == {"Công đoàn Cao su Việt Nam", "Công đoàn Dệt May Việt Nam"}
+
+
+def test_a_description_of_the_level_before_truc_thuoc_still_states_the_hierarchy():
+    assert ("sub_organization", "Công đoàn Tổng công ty Đường sắt Việt Nam", "Tổng Liên đoàn Lao động Việt Nam") in relations(
+        "Công đoàn Tổng công ty Đường sắt Việt Nam là công đoàn cấp trên trực tiếp cơ sở, trực thuộc Tổng Liên đoàn "
+        "Lao động Việt Nam.")
+
+
+def test_khoi_gom_cac_don_vi_lists_the_members_of_the_articles_bloc():
+    got = relations("Khối thi đua các Công đoàn ngành Trung ương ký giao ước thi đua. Khối gồm các đơn vị: Công đoàn "
+                    "Y tế Việt Nam, Công đoàn Xây dựng Việt Nam. Công đoàn Công Thương Việt Nam là Phó Trưởng khối.")
+    members = {(m, g) for kind, m, g in got if kind == "membership"}
+    assert members == {(m, "Khối thi đua các Công đoàn ngành Trung ương") for m in (
+        "Công đoàn Y tế Việt Nam", "Công đoàn Xây dựng Việt Nam", "Công đoàn Công Thương Việt Nam")}
