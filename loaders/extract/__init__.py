@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from ..model import Article
 from ..resolve import OrgIndex, assign_org_iris, qualify_contained, resolve_orgs
 from ..segment import Sentence, split_sentences
+from .lexicon import RETROSPECTIVE_CUES, table
 from .directives import find_directives
 from .events import find_acts, find_event, find_participants, merge_participants
 from .identity import finalise_identities
@@ -115,12 +116,17 @@ def _people_by_sentence(facts: ArticleFacts) -> dict[int, list[str]]:
 
 
 def _attach_acts_to_event(facts: ArticleFacts) -> None:
-    """Acts by the organiser of the article's main event happen at that event, on its date (goals it
-    sets itself do not); one act per (actor, directive, kind)."""
+    """Acts by the organiser of the article's main event (or the body whose committee organised it)
+    happen at that event, on its date; goals and acts told in a look back do not. One act per
+    (actor, directive, kind)."""
     main = facts.events[0] if facts.events else None
+    # "Ban Thường vụ LĐLĐ tỉnh X tổ chức hội nghị": the federation's acts are done at it too
+    hosts = {main.organizer, facts.orgs.orgs[main.organizer].parent_hint} if main and main.organizer else set()
     merged: dict[tuple[str, str, str], Act] = {}
+    looking_back = {s.index for s in facts.sentences if table(RETROSPECTIVE_CUES).find_all(s.tokens)}
     for act in facts.acts:
-        if main is not None and act.actor == main.organizer and act.kind != "goal":
+        earlier = all(e.sentence in looking_back for e in act.evidence)
+        if main is not None and act.actor in hosts and act.kind != "goal" and not earlier:
             act.event, act.date = "main", main.date
         key = (act.actor, act.directive, act.kind)
         if key in merged:

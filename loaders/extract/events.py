@@ -184,6 +184,10 @@ def find_acts(sentence: Sentence, mentions: list[OrgMention], directive_mentions
         if not before:
             continue
         verb = before[-1]
+        # "sơ kết 3 năm thực hiện Nghị quyết": reviewing the carrying out is a review
+        if verb.fields[0] == "carry-out" and len(before) > 1 and before[-2].fields[0] == "review" \
+                and verb.start - before[-2].stop <= 4:
+            verb = before[-2]
         verb_at = sentence.tokens[verb.start].begin
         actor = _subject_before(sentence, mentions, verb_at, directive_mentions)
         if actor is None or index.orgs[actor].kind not in _ACTOR_KINDS:

@@ -116,3 +116,18 @@ def test_a_goal_the_union_sets_itself_is_not_an_act_at_its_event():
     at_event = {(a.kind, a.date) for a in facts.acts if a.event}
     goals = [(a.kind, a.event, a.date) for a in facts.acts if a.kind == "goal"]
     assert at_event == {("disseminate", "2024-02-03")} and goals == [("goal", None, None)]
+
+
+def test_reviewing_years_of_carrying_out_is_a_review_and_a_committees_event_is_its_unions():
+    facts = run("Chiều 17/12, Ban Thường vụ Liên đoàn Lao động tỉnh Thái Bình tổ chức hội nghị. Liên đoàn Lao động "
+                "tỉnh Thái Bình sơ kết 3 năm thực hiện Nghị quyết số 02-NQ/TW.", dt.date(2024, 12, 18))
+    got = {(facts.orgs.orgs[a.actor].name, a.kind, a.date) for a in facts.acts}
+    assert got == {("Liên đoàn Lao động tỉnh Thái Bình", "review", "2024-12-17")}
+
+
+def test_an_act_told_in_a_look_back_is_not_dated_by_the_event():
+    facts = run("Sáng 9/9, Công đoàn Dầu khí Việt Nam tổ chức hội nghị quán triệt Nghị quyết 02-NQ/TW. "
+                "Sau khi Chỉ thị 05-CT/TW được ban hành, Công đoàn Dầu khí Việt Nam đã triển khai Chỉ thị 05-CT/TW.",
+                dt.date(2024, 9, 10))
+    got = {(a.directive, a.kind, a.date) for a in facts.acts}
+    assert got == {("nq-2--tw", "disseminate", "2024-09-09"), ("ct-5--tw", "carry-out", None)}
