@@ -13,7 +13,8 @@ from .identity import finalise_identities
 from .model import Act, Directive, Event, Evidence, OrgMention, Person, Post, Relation
 from .orgs import find_org_mentions
 from .persons import find_people, link_posts
-from .relations import contained_parents, dedupe_relations, find_bases, find_hierarchy, find_members
+from .relations import (contained_parents, dedupe_relations, find_bases, find_document_bases, find_hierarchy,
+                        find_members)
 
 
 @dataclass
@@ -47,7 +48,7 @@ def extract_article(article: Article) -> ArticleFacts:
     _find_events(facts, mentions, title_sentences)
     for s, ms, dms in zip(sentences, mentions, directive_mentions):
         facts.acts += find_acts(s, ms, dms, index)
-        facts.relations += find_bases(s, dms, facts.directives)
+        facts.relations += find_bases(s, dms, facts.directives) + find_document_bases(s, dms, facts.directives)
     _attach_acts_to_event(facts)
     facts.relations = dedupe_relations(facts.relations + contained_parents(index, _first_sentence(mentions)))
     assign_org_iris(index)

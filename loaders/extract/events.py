@@ -189,7 +189,8 @@ def find_acts(sentence: Sentence, mentions: list[OrgMention], directive_mentions
                 and verb.start - before[-2].stop <= 4:
             verb = before[-2]
         verb_at = sentence.tokens[verb.start].begin
-        actor = _subject_before(sentence, mentions, verb_at, directive_mentions)
+        actor = _subject_before(sentence, mentions, verb_at, directive_mentions) or \
+            _subject_after_fronted_clause(sentence, mentions, verb_at, dm, index)
         if actor is None or index.orgs[actor].kind not in _ACTOR_KINDS:
             actor = index.main_union
         if actor is None:
@@ -202,6 +203,20 @@ def find_acts(sentence: Sentence, mentions: list[OrgMention], directive_mentions
 
 
 _ACTOR_KINDS = {"union", "bloc", "federation", "confederation"}
+
+
+def _subject_after_fronted_clause(sentence: Sentence, mentions: list[OrgMention], verb_at: int,
+                                  dm: DirectiveMention, index: OrgIndex) -> str | None:
+    """"Thực hiện Kế hoạch số 45 của LĐLĐ tỉnh X, Công đoàn Y đã ...": a clause opening the sentence
+    acts through the subject after its comma."""
+    if sentence.text[:verb_at - sentence.begin].strip(" -–"):
+        return None
+    comma = sentence.text.find(",", dm.end - sentence.begin)
+    if comma < 0:
+        return None
+    after = [m for m in mentions if m.entity and sentence.tokens[m.start].begin - sentence.begin > comma]
+    first = after[0] if after else None
+    return first.entity if first and index.orgs[first.entity].kind in _ACTOR_KINDS else None
 # Between two subjects of one verb: "A và B", "A, B", with an aside such as "(Bắc Giang)" after A.
 _COORDINATION = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|và|cùng)\s*")
 

@@ -17,6 +17,16 @@ _DASH = re.compile(r"^\s*[-–]\s*$")
 _MEMBERS = re.compile(r"\bgồm(?:\s+có)?\s+(?:\d+\s+|các\s+)?(?:đơn vị thành viên|đơn vị|thành viên|công đoàn)[^:]*:")
 # "A là Trưởng khối", "B làm Phó Trưởng khối": the bloc's leading members.
 _BLOC_LEAD = re.compile(r"^\s*(?:là|làm)\s+(?:Phó\s+)?[Tt]rưởng\s+[Kk]hối\b")
+# A document that carries out the next one: "... về (việc) triển khai thực hiện", "... để thực hiện".
+# The type words a symbol may follow ("Chỉ thị 32-CT/TW"): they stand between two mentions.
+_TYPE_TAIL = (r"(?:\s+(?i:nghị quyết|chỉ thị|kết luận|quyết định|chương trình hành động|chương trình|kế hoạch|"
+              r"hướng dẫn|nghị định|thông tư|luật)(?:\s+số)?)?\s*")
+_IMPLEMENTS = re.compile(r"(?:^|\s)(?:để|về|nhằm)?\s*(?:việc\s+)?(?:triển khai\s+|tổ chức\s+)?"
+                         rf"(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá){_TYPE_TAIL}$")
+_IMPLEMENTING_TYPES = {"CTr", "KH", "QĐ", "HD"}
+# "A được cụ thể hóa bằng B": B carries A out.
+_MADE_CONCRETE_BY = re.compile(r"\s*(?:đã\s+)?được\s+(?:cụ thể hóa|cụ thể hoá|thể chế hóa|triển khai)\s+"
+                               rf"(?:bằng|qua|thông qua){_TYPE_TAIL}")
 _PROGRAMME = re.compile(r"\b(?:Chương trình hành động|Chương trình|Kế hoạch)(?:\s+số\s+\d+)?\s+(?:để\s+)?"
                         r"(?:thực hiện|triển khai)\b")
 
@@ -96,6 +106,36 @@ def find_bases(sentence: Sentence, directive_mentions: list[DirectiveMention],
             if basis.directive != programme and directives[basis.directive].type_code not in ("CTr", "KH"):
                 found.append(Relation("based_on", programme, basis.directive, [Evidence(sentence.index, "basis.programme")]))
     return found
+
+
+def find_document_bases(sentence: Sentence, directive_mentions: list[DirectiveMention],
+                        directives: dict[str, Directive]) -> list[Relation]:
+    """"Kế hoạch số 123/KH-TLĐ ngày ... về triển khai thực hiện Chỉ thị 32-CT/TW (và ...)": the plan,
+    programme, decision or guide is based on the directives it carries out; "A được cụ thể hóa bằng
+    B": B is based on A."""
+    found = []
+    ms = directive_mentions
+    for k in range(len(ms) - 1):
+        between = sentence.text[ms[k].end - sentence.begin:ms[k + 1].begin - sentence.begin]
+        if _IMPLEMENTS.search(between) and directives[ms[k].directive].type_code in _IMPLEMENTING_TYPES:
+            child, bases = ms[k].directive, [ms[k + 1].directive, *_joined_after(sentence, ms, k + 1)]
+        elif _MADE_CONCRETE_BY.fullmatch(between):
+            child, bases = ms[k + 1].directive, [ms[k].directive]
+        else:
+            continue
+        found += [Relation("based_on", child, b, [Evidence(sentence.index, "basis.document")]) for b in bases
+                  if b != child]
+    return found
+
+
+def _joined_after(sentence: Sentence, ms: list[DirectiveMention], k: int) -> list[str]:
+    """The directives listed after ms[k] with "," or "và"."""
+    joined = []
+    while k + 1 < len(ms) and re.fullmatch(rf"\s*(?:,|và|,\s*và){_TYPE_TAIL}", sentence.text[
+            ms[k].end - sentence.begin:ms[k + 1].begin - sentence.begin]):
+        joined.append(ms[k + 1].directive)
+        k += 1
+    return joined
 
 
 def _named_programme(later: list[DirectiveMention], directives: dict[str, Directive]) -> str | None:

@@ -131,3 +131,9 @@ def test_an_act_told_in_a_look_back_is_not_dated_by_the_event():
                 dt.date(2024, 9, 10))
     got = {(a.directive, a.kind, a.date) for a in facts.acts}
     assert got == {("nq-2--tw", "disseminate", "2024-09-09"), ("ct-5--tw", "carry-out", None)}
+
+
+def test_a_fronted_thuc_hien_clause_acts_through_the_subject_after_its_comma():
+    facts = run("Thực hiện Kế hoạch số 45/KH-LĐLĐ của Liên đoàn Lao động tỉnh Nghệ An, Công đoàn Giáo dục tỉnh Nghệ An "
+                "đã tổ chức quán triệt.")
+    assert [(facts.orgs.orgs[a.actor].name, a.kind) for a in facts.acts] == [("Công đoàn Giáo dục tỉnh Nghệ An", "carry-out")]

@@ -49,3 +49,20 @@ def test_khoi_gom_cac_don_vi_lists_the_members_of_the_articles_bloc():
     members = {(m, g) for kind, m, g in got if kind == "membership"}
     assert members == {(m, "Khối thi đua các Công đoàn ngành Trung ương") for m in (
         "Công đoàn Y tế Việt Nam", "Công đoàn Xây dựng Việt Nam", "Công đoàn Công Thương Việt Nam")}
+
+
+def test_a_plan_about_carrying_out_directives_is_based_on_them():
+    got = relations("Ban Thường vụ Tổng Liên đoàn ban hành Kế hoạch số 123/KH-TLĐ ngày 5/3/2024 về triển khai thực hiện "
+                    "Chỉ thị 32-CT/TW và Nghị quyết 02-NQ/TW.")
+    bases = {(s, o) for kind, s, o in got if kind == "based_on"}
+    assert bases == {("kh-123--tld", "ct-32--tw"), ("kh-123--tld", "nq-2--tw")}
+
+
+def test_a_directive_made_concrete_by_a_programme():
+    got = relations("Nghị quyết 02-NQ/TW được cụ thể hóa bằng Chương trình hành động số 02 của Tổng Liên đoàn.")
+    assert [(kind, o) for kind, s, o in got if kind == "based_on"] == [("based_on", "nq-2--tw")]
+
+
+def test_two_directives_acted_on_side_by_side_are_not_bases_of_each_other():
+    got = relations("Công đoàn Dệt May Việt Nam quán triệt Nghị quyết 02-NQ/TW, thực hiện Chỉ thị 05-CT/TW.")
+    assert not any(kind == "based_on" for kind, _, _ in got)
