@@ -237,6 +237,8 @@ def _single_trailing_syllable(tokens: list[Token], j: int) -> bool:
         return False
     if j == 0 or not tokens[j - 1].text[:1].isupper() or tokens[j - 1].text.isupper():
         return False
+    if phrase_key(f"{tokens[j - 1].text} {tokens[j].text}") in phrase_set(NAME_TAILS):
+        return True  # "Trung ương", whatever follows
     nxt = j + 1
     if nxt >= len(tokens) or not tokens[nxt].text[:1].isalnum():
         return True

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from unionkg.ontology.namespaces import fold
 
-from ...loaders.resolve import OrgIndex, host_of, qualify_contained
+from ...loaders.resolve import OrgIndex, apply_reference, find_or_add_org, host_of, qualify_contained
 from ..segment import Sentence, Token
 from .lexicon import HONORIFICS, POST_CUES, ROLES, table, word_key
 from .model import Evidence, OrgMention, Person, Post
@@ -198,10 +198,20 @@ def _resolve_chain(chain: list[_Segment], index: OrgIndex) -> list[tuple[_Segmen
         org = orgs[k]
         if org is None:
             org = _next_org(chain, orgs, k, index)
-        if seg.role_owner in ("institution", "party"):
+        if seg.role_owner.startswith("self:"):
+            org = _own_body(index, seg.role_owner)
+        elif seg.role_owner in ("institution", "party"):
             org = _institution_of(index, org) if org else index.main_host
         resolved.append((seg, org))
     return resolved
+
+
+def _own_body(index: OrgIndex, owner: str) -> str:
+    """The body a post names in itself ("self:state:Quốc hội"), from the reference where listed."""
+    _, kind, name = owner.split(":", 2)
+    key = find_or_add_org(index, name, kind)
+    apply_reference(index.orgs[key])
+    return key
 
 
 def _next_org(chain: list[_Segment], orgs: list[str | None], k: int, index: OrgIndex) -> str | None:

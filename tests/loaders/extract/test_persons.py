@@ -135,3 +135,17 @@ def test_company_board_posts_belong_to_the_company():
     assert posts_of("Đồng chí Trần Văn Lý, Bí thư Đảng ủy, Chủ tịch Hội đồng quản trị Công ty Cổ phần May Sông Hồng.") == {
         ("Trần Văn Lý", "Bí thư Đảng ủy", "Công ty Cổ phần May Sông Hồng"),
         ("Trần Văn Lý", "Chủ tịch Hội đồng quản trị", "Công ty Cổ phần May Sông Hồng")}
+
+
+def test_posts_that_name_their_own_body():
+    assert posts_of("Dự hội nghị có đồng chí Trần Thanh Mẫn, Ủy viên Bộ Chính trị, Chủ tịch Quốc hội.") == {
+        ("Trần Thanh Mẫn", "Ủy viên Bộ Chính trị", "Bộ Chính trị"), ("Trần Thanh Mẫn", "Chủ tịch Quốc hội", "Quốc hội")}
+    assert posts_of("Đồng chí Nguyễn Đình Khang, Ủy viên Trung ương Đảng, Chủ tịch Tổng Liên đoàn Lao động Việt Nam "
+                    "phát biểu.") == {
+        ("Nguyễn Đình Khang", "Ủy viên Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"),
+        ("Nguyễn Đình Khang", "Chủ tịch", "Tổng Liên đoàn Lao động Việt Nam")}
+
+
+def test_a_name_ending_in_trung_uong():
+    assert posts_of("Đồng chí Vũ Quốc Hùng, Phó Bí thư Thường trực Đảng ủy Khối Doanh nghiệp Trung ương dự lễ.") == {
+        ("Vũ Quốc Hùng", "Phó Bí thư Thường trực", "Đảng ủy Khối Doanh nghiệp Trung ương")}
