@@ -29,10 +29,14 @@ def find_org_mentions(sentence: Sentence) -> list[OrgMention]:
     # Only a post written before a name may have that name after its organisation.
     after_role = {role_org_start(tokens, r.start, r.stop) for r in roles if not _after_a_name(tokens, r.start)}
     blocked = _role_spans(tokens) | _quoted_positions(tokens)
+    # "Phó Trưởng ban Quan hệ lao động ...": the department's name starts at the lower-case "ban".
+    lower_ban = {r.stop - 1 for r in roles if tokens[r.stop - 1].text == "ban" and role_org_start(
+        tokens, r.start, r.stop) == r.stop - 1}
     mentions: list[OrgMention] = []
     i = 0
     while i < len(tokens):
-        head = table(ORG_HEADS, capitalised=True).match_at(tokens, i)
+        head = table(ORG_HEADS, capitalised=True).match_at(tokens, i) or \
+            (table(ORG_HEADS).match_at(tokens, i) if i in lower_ban else None)
         if head is None or i in blocked or _is_generic(tokens, i):
             i += 1
             continue
@@ -41,6 +45,8 @@ def find_org_mentions(sentence: Sentence) -> list[OrgMention]:
             i += 1  # "Nguyễn Xuân Trường", "Lê Văn Hội": a head word ending a person's name
             continue
         mentions.extend(_split_name(sentence, i, stop, head.phrase, head.fields[0], head.stop, i in after_role))
+        if i in after_role and head.fields[0] in ("department", "committee"):
+            after_role.add(stop)  # "Trưởng Ban Tổ chức Tổng Liên đoàn Lê Thị Hà": the parent ends with the name
         i = max(stop, i + 1)
     return mentions
 
@@ -67,6 +73,9 @@ def role_org_start(tokens: list[Token], start: int, stop: int) -> int:
     last = tokens[stop - 1].text
     if stop - start > 1 and last == "Ban" and not (stop < len(tokens) and tokens[stop].text == "Ban"):
         return stop - 1
+    if stop - start > 1 and last == "ban" and stop < len(tokens) and tokens[stop].text[:1].isupper() \
+            and not table(ORG_HEADS, capitalised=True).match_at(tokens, stop):
+        return stop - 1  # "Trưởng ban Tuyên giáo": the department's own words follow
     return stop
 
 
@@ -276,8 +285,8 @@ def _split_name(sentence: Sentence, start: int, stop: int, head: str, kind: str,
         stop = _strip_trailing_person(tokens, head_stop, stop)
     generic = all(word_key(t.text) in _CLASS_WORDS for t in tokens[head_stop:stop]) or \
         phrase_key(sentence.span_text(start, stop)) in phrase_set(GENERIC_NAMES)
-    return [OrgMention(sentence.index, start, stop, sentence.span_text(start, stop), kind, head,
-                       head_only=generic)]
+    text = sentence.span_text(start, stop)
+    return [OrgMention(sentence.index, start, stop, text[:1].upper() + text[1:], kind, head, head_only=generic)]
 
 
 def _strip_trailing_person(tokens: list[Token], head_stop: int, stop: int) -> int:

@@ -100,14 +100,17 @@ def _skip_status(tokens: list[Token], i: int) -> int:
 
 def _posts_before(tokens: list[Token], start: int, org_at: dict[int, OrgMention]) -> list[_Segment]:
     """"Chủ tịch Công đoàn Y Lê Thanh Tùng", "Phó Chủ tịch Ngọ Duy Hiểu": a post right before a name."""
-    for role_start in range(max(0, start - 12), start):
+    for role_start in range(max(0, start - 20), start):  # a department and its parent can be long
         role = table(ROLES).match_at(tokens, role_start)
         if role is None:
             continue
         org = org_at.get(role_org_start(tokens, role.start, role.stop))
-        if role.stop == start or (org and org.stop == start):
+        parent = org_at.get(org.stop) if org and org.kind in ("department", "committee") else None
+        if role.stop == start or (org and org.stop == start) or (parent and parent.stop == start):
             status = "former" if role_start and word_key(tokens[role_start - 1].text) == "nguyên" else None
-            return [_Segment(_role_text(tokens, role.start, role.stop), role.fields[0], org, status)]
+            post = _Segment(_role_text(tokens, role.start, role.stop), role.fields[0], org, status)
+            # "Trưởng Ban Tổ chức Tổng Liên đoàn Lê Thị Hà": the department, then its parent
+            return [post, _Segment(None, "any", parent, None)] if parent and parent.stop == start else [post]
     return []
 
 

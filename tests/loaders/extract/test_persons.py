@@ -149,3 +149,10 @@ def test_posts_that_name_their_own_body():
 def test_a_name_ending_in_trung_uong():
     assert posts_of("Đồng chí Vũ Quốc Hùng, Phó Bí thư Thường trực Đảng ủy Khối Doanh nghiệp Trung ương dự lễ.") == {
         ("Vũ Quốc Hùng", "Phó Bí thư Thường trực", "Đảng ủy Khối Doanh nghiệp Trung ương")}
+
+
+def test_department_posts_with_a_lower_case_ban_and_before_the_name():
+    assert posts_of("Ông Lê Đình Quảng, Phó Trưởng ban Quan hệ lao động Tổng Liên đoàn Lao động Việt Nam cho biết.") == {
+        ("Lê Đình Quảng", "Phó Trưởng ban", "Ban Quan hệ lao động Tổng Liên đoàn Lao động Việt Nam")}
+    assert posts_of("Trưởng ban Tổ chức Tổng Liên đoàn Lao động Việt Nam Lê Thị Hà phát biểu.") == {
+        ("Lê Thị Hà", "Trưởng ban", "Ban Tổ chức Tổng Liên đoàn Lao động Việt Nam")}
