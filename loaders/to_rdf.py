@@ -1,6 +1,8 @@
 """Turn the facts of one article into the triples of its named graph (see docs/data-model.md)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
@@ -29,6 +31,12 @@ def article_key(source: str) -> str:
     return f"{slug(source)[:60]}-{short_hash(source)}"
 
 
+@lru_cache(maxsize=1024)
+def _rule_slug(rule: str) -> str:
+    """slug() of an extraction rule name; the few rule names recur in every article."""
+    return slug(rule)
+
+
 def article_graph(source: str) -> URIRef:
     """The named graph that holds one article."""
     return GRAPH[f"article/{article_key(source)}"]
@@ -50,7 +58,8 @@ class _GraphBuilder:
     def __init__(self, facts: ArticleFacts) -> None:
         self.facts = facts
         self.triples: list[Triple] = []
-        self.article = ID[f"article/{article_key(facts.article.source)}"]
+        self.key = article_key(facts.article.source)
+        self.article = ID[f"article/{self.key}"]
         self.mentions: set[URIRef] = set()
 
     def add(self, s: Node, p: Node, o: Node | None) -> None:
@@ -61,7 +70,7 @@ class _GraphBuilder:
         """Point a fact to the sentences that state it."""
         for e in evidence:
             s = self.facts.sentences[e.sentence]
-            mention = ID[f"mention/{article_key(self.facts.article.source)}/{s.begin}-{s.end}-{slug(e.rule)}"]
+            mention = ID[f"mention/{self.key}/{s.begin}-{s.end}-{_rule_slug(e.rule)}"]
             self.add(subject, UK.evidence, mention)
             if mention not in self.mentions:
                 self.mentions.add(mention)

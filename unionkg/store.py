@@ -16,7 +16,7 @@ from __future__ import annotations
 import abc
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
@@ -29,11 +29,12 @@ from .errors import QueryError, StoreError
 if TYPE_CHECKING:  # at run time these load lazily, see __getattr__ below
     from .store_remote import RemoteStore, bind_values, query_form, query_keywords  # noqa: F401
 
-__all__ = ["Term", "Triple", "Store", "EmbeddedStore", "RemoteStore", "open_store", "term_text",
+__all__ = ["Term", "Triple", "GraphBody", "Store", "EmbeddedStore", "RemoteStore", "open_store", "term_text",
            "bind_values", "query_form", "query_keywords"]
 
 Term = Node  # URIRef | Literal | BNode
 Triple = tuple[Term, Term, Term]
+GraphBody = tuple[URIRef, str]  # a named graph and its content as N-Triples lines (see triples_text)
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -77,6 +78,13 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         """Drop and refill one named graph in a single transaction."""
+
+    @abc.abstractmethod
+    def replace_graphs(self, bodies: Sequence[GraphBody], search_rows: Mapping | None = None) -> None:
+        """Drop and refill several named graphs, each from its N-Triples lines, in one transaction.
+
+        `search_rows` (graph -> search_index.IndexRows) saves a store with a search index from
+        deriving them again; others ignore it."""
 
     @abc.abstractmethod
     def drop_graph(self, graph: URIRef) -> None:
@@ -161,6 +169,29 @@ def replace_update(graph: URIRef, triples: Iterable[Triple]) -> str:
     return f"{drop} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}" if body else drop
 
 
+def replace_updates(bodies: Sequence[GraphBody]) -> str:
+    """One SPARQL Update request that drops and refills each graph from its N-Triples lines."""
+    parts = []
+    for graph, body in _last_per_graph(bodies):
+        name = graph_text(graph)
+        parts.append(f"DROP SILENT GRAPH {name}")
+        if body:
+            parts.append(f"INSERT DATA {{ GRAPH {name} {{\n{body}}} }}")
+    return " ;\n".join(parts)
+
+
+def _last_per_graph(bodies: Sequence[GraphBody]) -> list[GraphBody]:
+    """The bodies with only the last one of a graph given twice, as when written one after the other."""
+    return list(dict(bodies).items())
+
+
+def quads_text(graph: URIRef, body: str) -> str:
+    """N-Quads lines of a graph's N-Triples lines as triples_text writes them (each ends in " .\\n")."""
+    if body.count("\n") != body.count(" .\n") or (body and not body.endswith("\n")):
+        raise StoreError(f"graph {graph}: N-Triples text not in triples_text's one-statement-a-line form")
+    return body.replace(" .\n", f" {graph_text(graph)} .\n")
+
+
 def graph_text(graph: URIRef) -> str:
     """The SPARQL text of a graph name, which must be an IRI."""
     if not isinstance(graph, URIRef):
@@ -200,14 +231,25 @@ def term_text(term: Term) -> str:
 def triples_text(triples: Iterable[Triple]) -> str:
     """N-Triples lines for the triples, which are also the content of an INSERT DATA graph."""
     lines = []
+    iris: dict[URIRef, str] = {}  # an article repeats its IRIs (predicates above all): escape each once
     for s, p, o in triples:
         try:
             if isinstance(s, Literal) or not isinstance(p, URIRef):
                 raise QueryError("a subject cannot be a literal and a predicate must be an IRI")
-            lines.append(f"{term_text(s)} {term_text(p)} {term_text(o)} .\n")
+            lines.append(f"{_iri_text(s, iris)} {_iri_text(p, iris)} {_iri_text(o, iris)} .\n")
         except QueryError as error:
             raise StoreError(f"cannot store ({s!r}, {p!r}, {o!r}): {error}"[:600]) from None
     return "".join(lines)
+
+
+def _iri_text(term: Term, seen: dict[URIRef, str]) -> str:
+    """term_text, remembered for IRIs in `seen`."""
+    if type(term) is not URIRef:
+        return term_text(term)
+    text = seen.get(term)
+    if text is None:
+        text = seen[term] = term_text(term)
+    return text
 
 
 class EmbeddedStore(Store):
@@ -272,12 +314,59 @@ class EmbeddedStore(Store):
         return result.serialize(format=fmt), fmt.media_type
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
-        """Drop and refill one named graph in a single transaction (one Oxigraph update)."""
-        self._update(replace_update(graph, triples))
+        """Drop and refill one named graph in a single transaction."""
+        self.replace_graphs([(graph, triples_text(triples))])
+
+    def search_link(self):
+        """The tie to the search index beside this store (unionkg.search_index), opened on first use."""
+        if getattr(self, "_search_link", None) is None:
+            from .search_index import IndexLink
+            self._search_link = IndexLink(self)
+        return self._search_link
+
+    def replace_graphs(self, bodies: Sequence[GraphBody], search_rows: Mapping | None = None) -> None:
+        """Drop and refill several named graphs in one transaction.
+
+        New graphs are loaded as N-Quads (parsed in Oxigraph, no SPARQL); a batch that replaces a
+        graph already stored goes as one DROP ... INSERT DATA update, also one transaction."""
+        latest = _last_per_graph(bodies)
+        for graph, _ in latest:
+            graph_text(graph)  # refuses a name that is not an IRI before anything is written
+        link = self.search_link()
+        rows = link.rows_for(latest, search_rows)
+        link.before_write()
+        self._write(latest)
+        link.after_write(rows)
+
+    def _write(self, latest: list[GraphBody]) -> None:
+        """One transaction: an N-Quads load of new graphs, else one DROP ... INSERT DATA update."""
+        if any(self._db.contains_named_graph(ox.NamedNode(str(graph))) for graph, _ in latest):
+            self._update(replace_updates(latest))
+            return
+        text = "".join(quads_text(graph, body) for graph, body in latest)
+        try:
+            if text:
+                self._db.load(text, format=ox.RdfFormat.N_QUADS)
+        except (SyntaxError, ValueError) as error:
+            raise StoreError(f"store {self.path or '(in memory)'} refused the data: {error}") from None
+        except OSError as error:
+            raise StoreError(f"store {self.path or '(in memory)'}: {error}") from None
+
+    def flush(self) -> None:
+        """Write Oxigraph's in-memory buffers to disk; a long ingest calls it so its memory stays flat."""
+        if self.path:
+            try:
+                self._db.flush()
+            except OSError as error:
+                raise StoreError(f"store {self.path}: {error}") from None
 
     def drop_graph(self, graph: URIRef) -> None:
         """Remove one named graph (no error when it is absent)."""
-        self._update(f"DROP SILENT GRAPH {graph_text(graph)}")
+        name = graph_text(graph)
+        link = self.search_link()
+        link.before_write()
+        self._update(f"DROP SILENT GRAPH {name}")
+        link.after_write([(str(graph), None)])
 
     def _update(self, update: str) -> None:
         try:
@@ -310,6 +399,9 @@ class EmbeddedStore(Store):
         if self._store is not None and self.path:
             self._store.flush()
         self._store = None
+        if getattr(self, "_search_link", None) is not None and self._search_link.index is not None:
+            self._search_link.index.close()
+        self._search_link = None
 
 
 def _variable(name: str) -> ox.Variable:

@@ -69,3 +69,94 @@ def test_same_name_in_two_unions_stays_two_people():
     a = person_iris("Tin A\n\nĐồng chí Nguyễn Văn Bình, Chủ tịch Công đoàn Điện lực Việt Nam phát biểu.", "a.txt")
     b = person_iris("Tin B\n\nĐồng chí Nguyễn Văn Bình, Chủ tịch Công đoàn Cao su Việt Nam phát biểu.", "b.txt")
     assert len(a) == len(b) == 1 and a != b
+
+
+# -- the ingest as a whole: parallel equals serial, a killed run re-run equals an uninterrupted one
+
+import importlib.util  # noqa: E402
+import io  # noqa: E402
+import signal  # noqa: E402
+import sqlite3  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from unionkg.loaders.pipeline import ingest  # noqa: E402
+from unionkg.store import EmbeddedStore  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def synthetic_corpus(folder: Path, count: int) -> Path:
+    """The benchmark's deterministic synthetic articles (benchmarks/synth.py)."""
+    spec = importlib.util.spec_from_file_location("synth", ROOT / "benchmarks" / "synth.py")
+    synth = sys.modules["synth"] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synth)
+    synth.write_corpus(folder, count, 7)
+    return folder
+
+
+def nquads(store: EmbeddedStore) -> list[str]:
+    out = io.BytesIO()
+    store.dump(out, "nquads")
+    return sorted(out.getvalue().decode("utf-8").splitlines())
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return synthetic_corpus(tmp_path_factory.mktemp("synth") / "corpus", 70)
+
+
+@pytest.fixture(scope="module")
+def serial_quads(corpus: Path) -> list[str]:
+    with EmbeddedStore(None) as store:
+        report = ingest([str(corpus), str(ROOT / "examples" / "corpus")], store, jobs=1)
+        assert report.articles >= 70 and not report.errors
+        return nquads(store)
+
+
+def test_two_jobs_store_exactly_what_one_job_stores(corpus, serial_quads):
+    with EmbeddedStore(None) as store:
+        ingest([str(corpus), str(ROOT / "examples" / "corpus")], store, jobs=2)
+        assert nquads(store) == serial_quads
+
+
+def by_graph(lines: list[str]) -> dict[str, set[str]]:
+    """N-Quads lines by their graph (the last IRI of the line)."""
+    out: dict[str, set[str]] = {}
+    for line in lines:
+        out.setdefault(line.rsplit("<", 1)[1], set()).add(line)
+    return out
+
+
+def indexed_graphs(store_dir: Path) -> int:
+    """How many graphs the search index beside a store says are written (readable while ingest runs)."""
+    try:
+        with sqlite3.connect(f"file:{store_dir}.search.sqlite?mode=ro", uri=True) as db:
+            return db.execute("SELECT COUNT(*) FROM graph").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_a_killed_ingest_run_again_stores_what_an_uninterrupted_one_does(corpus, serial_quads, tmp_path):
+    store_dir = tmp_path / "store"
+    command = [sys.executable, "-m", "unionkg.cli", "ingest", "-q", "--store", str(store_dir), "--jobs", "2",
+               str(corpus), str(ROOT / "examples" / "corpus")]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while indexed_graphs(store_dir) < 2 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    with EmbeddedStore(str(store_dir)) as store:
+        partial = by_graph(nquads(store))
+    complete = by_graph(serial_quads)
+    assert 1 < len(partial) < len(complete), "the kill should land after the first batch and before the end"
+    assert all(quads == complete[graph] for graph, quads in partial.items())  # no article half-written
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with EmbeddedStore(str(store_dir)) as store:
+        assert nquads(store) == serial_quads
+        assert store.search_link().usable() is not None

@@ -71,6 +71,35 @@ def graph_size(store: Store, graph: URIRef) -> int:
 # Writing graphs
 
 
+def test_a_batch_of_graphs_is_written_as_one_and_replaces_like_one_by_one(store: Store) -> None:
+    from unionkg.store import triples_text
+    store.replace_graphs([(G1, triples_text(TRIPLES_A[:2])), (G2, triples_text(TRIPLES_B))])
+    assert (graph_size(store, G1), graph_size(store, G2)) == (2, len(TRIPLES_B))
+    # G1 exists: the batch goes the replacing way; a graph given twice keeps its last content.
+    store.replace_graphs([(G1, triples_text(TRIPLES_B)), (GRAPH["article/c"], triples_text(TRIPLES_B)),
+                          (G1, triples_text(TRIPLES_A)), (G2, "")])
+    assert (graph_size(store, G1), graph_size(store, GRAPH["article/c"])) == (len(TRIPLES_A), len(TRIPLES_B))
+    assert store.graphs() == sorted([G1, GRAPH["article/c"]])
+    expected = Dataset()
+    for s, p, o in TRIPLES_A:
+        expected.graph(G1).add((s, p, o))
+    got = store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{G1}> {{ ?s ?p ?o }} }}")
+    assert set(got) == set(expected.graph(G1))
+
+
+def test_a_batch_with_a_bad_graph_writes_nothing(store: Store) -> None:
+    from unionkg.store import triples_text
+    with pytest.raises(StoreError, match="IRI"):
+        store.replace_graphs([(G1, triples_text(TRIPLES_A)), (Literal("g"), triples_text(TRIPLES_B))])  # type: ignore[list-item]
+    assert store.triple_count() == 0
+
+
+def test_text_not_written_by_triples_text_is_refused(memory_store: EmbeddedStore) -> None:
+    with pytest.raises(StoreError, match="one-statement-a-line"):
+        memory_store.replace_graphs([(G1, "<http://example.org/s> <http://example.org/p> <http://example.org/o>.\n")])
+    assert memory_store.triple_count() == 0
+
+
 def test_replacing_a_graph_twice_gives_the_same_count(store: Store) -> None:
     store.replace_graph(G1, TRIPLES_A)
     first = store.triple_count()
