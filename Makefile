@@ -41,3 +41,18 @@ bench: setup
 
 bench-quick: setup
 	$(BIN)/python benchmarks/run.py --quick
+
+# Slow tests (load, crash, fuzz; marked `slow`, left out of `make test`). The short form is what
+# CI runs: the same tests, with shorter durations and smaller corpora set by environment variables.
+.PHONY: test-slow test-slow-short
+test-slow: setup
+	$(BIN)/python -m pytest -m slow
+
+test-slow-short: setup
+	UNIONKG_LOAD_SECONDS=10 UNIONKG_CRASH_ARTICLES=80 UNIONKG_FUZZ_EXAMPLES=60 $(BIN)/python -m pytest -m slow
+
+# Only the OpenLink Virtuoso tests (tests/virtuoso): they start Debian's virtuoso-t on loopback
+# (apt install virtuoso-opensource-7-bin) and skip, with the reason, where it is not installed.
+.PHONY: test-virtuoso
+test-virtuoso: setup
+	$(BIN)/python -m pytest tests/virtuoso -rsxX

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
@@ -27,6 +28,15 @@ _BOMS = (
 _NUL = b"\x00"
 # Old Vietnamese sites sometimes serve windows-1258 or similar; an HTML page may say so itself.
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# A well-formed UTF-8 multi-byte sequence. In UTF-8 with a bad byte nearly all high bytes sit in
+# one; in windows-1258 only by chance (a tone mark before a curly quote), so the share tells them apart.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# What windows-1258 Vietnamese is made of beyond ASCII: the letters with a breve, circumflex,
+# horn or stroke, and the five combining tone marks the code page writes after a vowel.
+_VIETNAMESE = set("ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323")
+_VIETNAMESE_SHARE = 0.5  # of the non-ASCII characters, for bytes to be taken as windows-1258
+_VIETNAMESE_MIN = 8  # Vietnamese characters at least: a few stray bytes are not an article
+_UTF8_SHARE = 0.2  # of the high bytes inside UTF-8 sequences, above which bytes are broken UTF-8
 
 
 def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None,
@@ -143,7 +153,7 @@ def decode_bytes(data: bytes, origin: str, html: bool = False) -> str | InputErr
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        declared = _declared_charset(data) if html else None
+        declared = (_declared_charset(data) if html else None) or _windows_1258(data)
         if declared is not None:
             return declared
         return InputError(origin, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})")
@@ -159,6 +169,22 @@ def _declared_charset(data: bytes) -> str | None:
         return data.decode(match.group(1).decode("ascii"))
     except (LookupError, UnicodeDecodeError):
         return None
+
+
+def _windows_1258(data: bytes) -> str | None:
+    """The text of Vietnamese windows-1258 bytes (in NFC), or None when they do not look like it."""
+    high = sum(byte > 127 for byte in data)
+    if sum(len(match) for match in _UTF8_SEQUENCE.findall(data)) > _UTF8_SHARE * high:
+        return None
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    foreign = [char for char in text if ord(char) > 127]
+    vietnamese = sum(char in _VIETNAMESE for char in foreign)
+    if vietnamese < _VIETNAMESE_MIN or vietnamese < _VIETNAMESE_SHARE * len(foreign):
+        return None
+    return unicodedata.normalize("NFC", text)
 
 
 def _jsonl_documents(text: str, origin: str, name: str) -> Iterator[Result]:

@@ -396,17 +396,34 @@ def validate(**store_args) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
+@click.option("--query-timeout", type=click.FloatRange(0.1), default=10.0, show_default=True,
+              help="Seconds a /sparql query may run before it is stopped (503).")
+@click.option("--max-rows", type=click.IntRange(1), default=10_000, show_default=True,
+              help="Rows (or triples) per /sparql result; more are cut and the response says so.")
+@click.option("--query-workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="/sparql queries that may run at once (worker processes for an embedded store).")
 @store_options
 @reports_errors
-def serve(host: str, port: int, **store_args) -> None:
-    """Serve the UI at / and a read-only SPARQL 1.1 endpoint at /sparql (never in debug mode)."""
+def serve(host: str, port: int, query_timeout: float, max_rows: int, query_workers: int, **store_args) -> None:
+    """Serve the UI at / and a read-only SPARQL 1.1 endpoint at /sparql (never in debug mode).
+
+    An embedded store is opened read-only and followed as `unionkg ingest` writes to it.
+    """
     from werkzeug.serving import run_simple
     from .webui import create_app
-    store = open_from_options(**store_args)
-    app = create_app(store=store)
+    if store_args["endpoint"]:
+        store = open_from_options(**store_args)
+    else:
+        from .readonly import ReadOnlyStore
+        store = ReadOnlyStore(store_args["store_dir"] or default_store_dir())
+    app = create_app(store=store, config={"UNIONKG_QUERY_TIMEOUT": query_timeout, "UNIONKG_MAX_ROWS": max_rows,
+                                          "UNIONKG_QUERY_WORKERS": query_workers})
+    app.debug = False
     err.print(f"serving http://{host}:{port}/ (SPARQL endpoint: http://{host}:{port}/sparql)")
     run_simple(host, port, app, threaded=True, use_debugger=False, use_reloader=False)
 
+
+from . import cli_admin  # noqa: E402,F401  (registers backup and restore on `main`)
 
 if __name__ == "__main__":
     main()

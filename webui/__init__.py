@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from ..errors import StoreError, UnionKGError
 from ..store import Store, open_store
 
 __all__ = ["create_app", "get_store"]
@@ -17,6 +18,10 @@ DEFAULTS: dict[str, Any] = {
     "UNIONKG_UPDATE_ENDPOINT": None,  # derived from the query URL when absent
     "UNIONKG_GRAPH_STORE": None,
     "MAX_CONTENT_LENGTH": 1_000_000,  # a POSTed query larger than this is refused (413)
+    "UNIONKG_QUERY_TIMEOUT": 10.0,     # seconds a /sparql query may run; over it: 503 (webui/limits.py)
+    "UNIONKG_MAX_ROWS": 10_000,        # rows (or triples) per /sparql result; more are cut, and it says so
+    "UNIONKG_QUERY_WORKERS": 2,        # /sparql queries running at once
+    "UNIONKG_QUERY_WAIT": None,        # seconds a query waits for a free slot, then 503 [default: the time limit]
 }
 
 
@@ -31,18 +36,30 @@ def create_app(store: Store | None = None, config: Mapping[str, Any] | None = No
                            graph_store=app.config["UNIONKG_GRAPH_STORE"])
     app.extensions["unionkg_store"] = store
 
+    from . import i18n
     from .entity import bp as entity
+    from .graph import bp as graph
     from .home import bp as home
     from .orgchart import bp as orgchart
+    from .querypages import bp as queries
     from .search import bp as search
     from .sparql import bp as sparql
     from .trace import bp as trace
     from .vendor import bp as vendor
-    for blueprint in (home, sparql, entity, search, orgchart, trace, vendor):
+    for blueprint in (home, sparql, entity, search, orgchart, trace, vendor, queries, graph):
         app.register_blueprint(blueprint)
+    i18n.init_app(app)
     app.after_request(security_headers)
     app.register_error_handler(HTTPException, http_error)
+    app.register_error_handler(UnionKGError, unionkg_error)
     return app
+
+
+def unionkg_error(error: UnionKGError) -> Response | tuple[str, int]:
+    """A value no query can take (a key with a quote, say) is a 400; a store that fails is a 503."""
+    from werkzeug.exceptions import BadRequest, ServiceUnavailable
+    kind = ServiceUnavailable if isinstance(error, StoreError) else BadRequest
+    return http_error(kind(str(error)[:500]))
 
 
 CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "

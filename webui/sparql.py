@@ -3,16 +3,22 @@
 Queries come as GET ?query=, POST form (query=) or POST application/sparql-query. The result
 type follows `format=` (json, xml, csv, tsv, turtle, ntriples, jsonld, or a media type), else
 the Accept header, else JSON results for SELECT/ASK and Turtle for CONSTRUCT/DESCRIBE.
-Updates and SERVICE (which would make the server fetch other URLs) are refused with 403.
+Updates, LOAD, SERVICE and FROM / FROM NAMED with IRIs outside our graph namespace (anything
+that could make the server fetch another URL) are refused with 403 before the query runs.
+Queries run under the limits of webui/limits.py: a time limit (503 when over), a row cap (the
+`Results-Truncated` header, and a `truncated` member in JSON results) and a bounded number of
+queries at once (503 with Retry-After when every slot stays busy).
 """
 from __future__ import annotations
 
 from flask import Blueprint, Response, render_template, request
 
 from ..errors import QueryError, StoreError
+from ..guard import QueryBusy, QueryTimeout
 from ..ontology.namespaces import PREFIXES
 from ..store import query_form, query_keywords
-from . import get_store
+from ..store_remote import tokens
+from .limits import query_runner
 
 bp = Blueprint("sparql", __name__)
 
@@ -35,7 +41,9 @@ FORMATS: dict[str, tuple[str | None, str | None]] = {
 }
 REFUSED_KEYWORDS = {"SERVICE": "SERVICE (federated queries) is not allowed on this endpoint",
                     "LOAD": "LOAD is not allowed: this endpoint is read-only"}
-CORS = {"Access-Control-Allow-Origin": "*"}
+CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Results-Truncated"}
+# FROM and FROM NAMED may only name graphs of this store: no IRI elsewhere is ever dereferenced.
+LOCAL_GRAPHS = "https://w3id.org/unionkg/"
 
 
 def plain(status: int, message: str) -> Response:
@@ -69,14 +77,26 @@ def endpoint() -> Response | str:
         return plain(400, f"unknown format {request.values.get('format')!r}; use one of "
                           "json, xml, csv, tsv, turtle, ntriples, jsonld, or a media type")
     try:
-        body, content_type = get_store().serialize_query(query, media_type)
+        result = query_runner().run(query, media_type)
     except QueryError as error:
         return plain(400, f"malformed query: {error}")
+    except QueryTimeout as error:
+        return plain(503, f"{error} (UNIONKG_QUERY_TIMEOUT); narrow the query or add a LIMIT")
+    except QueryBusy as error:
+        return Response(f"{error}\n", status=503, mimetype="text/plain", headers={**CORS, "Retry-After": "2"})
     except StoreError as error:
         return plain(503, f"the store is unavailable: {error}")
+    return results_response(result.body, result.content_type, result.truncated)
+
+
+def results_response(body: bytes, content_type: str, truncated: int | None) -> Response:
+    """The 200 response of a query, with the Results-Truncated header when rows were left out."""
     if content_type.startswith("text/") and "charset" not in content_type:
         content_type += "; charset=utf-8"
-    return Response(body, content_type=content_type, headers={**CORS, "Vary": "Accept"})
+    headers = {**CORS, "Vary": "Accept"}
+    if truncated is not None:
+        headers["Results-Truncated"] = str(truncated)
+    return Response(body, content_type=content_type, headers=headers)
 
 
 def read_request() -> tuple[str | None, Response | None]:
@@ -87,10 +107,18 @@ def read_request() -> tuple[str | None, Response | None]:
     if "default-graph-uri" in request.values or "named-graph-uri" in request.values:
         return None, plain(400, "default-graph-uri and named-graph-uri are not supported; "
                                 "name graphs with FROM or GRAPH in the query")
+    if len(request.values.getlist("query")) > 1:
+        return None, plain(400, "more than one query parameter: send exactly one query")
+    charset = request.mimetype_params.get("charset", "utf-8").lower()
+    if charset not in ("utf-8", "utf8"):
+        return None, plain(415, f"unsupported charset {charset!r}: queries must be UTF-8")
     if request.method == "GET":
         return request.args.get("query") or None, None
     if content_type == "application/sparql-query":
-        return request.get_data(as_text=True) or None, None
+        try:
+            return request.get_data().decode("utf-8") or None, None
+        except UnicodeDecodeError as error:
+            return None, plain(400, f"the query is not valid UTF-8 (byte at offset {error.start})")
     if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
         return request.form.get("query") or None, None
     return None, plain(415, f"unsupported content type {content_type or '(none)'!r}: use "
@@ -102,7 +130,25 @@ def refuse_query(query: str) -> Response | None:
     if query_form(query) == "UPDATE":
         return plain(403, "this endpoint is read-only: SPARQL Update is not accepted")
     refused = sorted(REFUSED_KEYWORDS.keys() & query_keywords(query))
-    return plain(403, REFUSED_KEYWORDS[refused[0]]) if refused else None
+    if refused:
+        return plain(403, REFUSED_KEYWORDS[refused[0]])
+    outside = foreign_dataset(query)
+    return plain(403, f"FROM {outside} is not allowed: only graphs under {LOCAL_GRAPHS} may be named") \
+        if outside else None
+
+
+def foreign_dataset(query: str) -> str | None:
+    """The first FROM / FROM NAMED target that is not an absolute IRI under LOCAL_GRAPHS, else None."""
+    found = tokens(query)
+    for index, token in enumerate(found):
+        if token.kind != "word" or token.text.upper() != "FROM":
+            continue
+        target = found[index + 1] if index + 1 < len(found) else None
+        if target is not None and target.kind == "word" and target.text.upper() == "NAMED":
+            target = found[index + 2] if index + 2 < len(found) else None
+        if target is None or target.kind != "iri" or not target.text[1:-1].startswith(LOCAL_GRAPHS):
+            return target.text if target is not None else "(nothing)"
+    return None
 
 
 def negotiate(form: str | None) -> str | None:

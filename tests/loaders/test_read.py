@@ -271,3 +271,68 @@ def test_oversized_stdin_is_an_error() -> None:
 def test_any_bytes_give_documents_or_errors_never_an_exception(data: bytes) -> None:
     results = _read("-", stdin=data)
     assert results and all(isinstance(r, (SourceDocument, InputError)) for r in results)
+
+
+# --- windows-1258 (old Vietnamese sites and files) ------------------------------------------
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _to_cp1258(text: str) -> bytes:
+    """Text as windows-1258 writes it: precomposed letters where the code page has them, else a
+    base letter followed by a combining tone mark."""
+    import unicodedata
+    out = bytearray()
+    for char in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", char)
+        tone = "".join(c for c in parts if c in _TONES)
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+            out += base.encode("cp1258") + tone.encode("cp1258")
+    return bytes(out)
+
+
+LONG_ARTICLE = ARTICLE + "Đồng chí Nguyễn Văn Hưởng, Chủ tịch Công đoàn ngành, phát biểu “chỉ đạo” tại hội nghị.\n"
+
+
+def test_vietnamese_windows_1258_is_decoded_to_nfc(tmp_path: Path) -> None:
+    import unicodedata
+    path = tmp_path / "cu.txt"
+    data = _to_cp1258(LONG_ARTICLE)
+    assert b"\xd2" in data and b"\xf2" in data  # combining hook above and dot below, as the code page does
+    path.write_bytes(data)
+    [doc] = _read(path)
+    assert doc.body == unicodedata.normalize("NFC", LONG_ARTICLE)
+
+
+@pytest.mark.parametrize("data", [
+    "Grüße aus Köln, café crème, señor".encode("latin-1"),   # Western European, not Vietnamese
+    LONG_ARTICLE.encode("utf-8") + b"\xff",                    # UTF-8 with one bad byte
+    b"\xc3\x28 abc",                                            # a few stray bytes
+])
+def test_bytes_that_are_not_vietnamese_windows_1258_stay_an_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes(data)
+    error = _one_error(_read(path))
+    assert error.reason.startswith("not valid UTF-8 (byte 0x") and error.origin == str(path)
+
+
+# --- paths that leave the input folder ------------------------------------------------------
+
+def test_dot_dot_links_and_links_to_outside_folders_are_reported(tmp_path: Path) -> None:
+    inside, outside = tmp_path / "in", tmp_path / "out"
+    (inside / "sub").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.txt").write_text(ARTICLE, encoding="utf-8")
+    (inside / "ok.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink("../../out", inside / "sub" / "up")                 # a folder link climbing out with ..
+    os.symlink("../out/secret.txt", inside / "dotdot.txt")          # a file link climbing out with ..
+    os.symlink(inside / "sub" / "up" / "secret.txt", inside / "chain.txt")  # through the link above
+    results = _read(inside)
+    docs = [r for r in results if isinstance(r, SourceDocument)]
+    errors = {Path(r.origin).name: r.reason for r in results if isinstance(r, InputError)}
+    assert [d.source for d in docs] == ["ok.txt"]
+    assert set(errors) == {"up", "dotdot.txt", "chain.txt"}
+    assert all("points outside" in reason and "not followed" in reason for reason in errors.values())
