@@ -12,7 +12,7 @@ from flask import Blueprint, Response, abort, jsonify, render_template, request
 from rdflib import Graph, URIRef
 
 from ..ontology.namespaces import PREFIXES, UK
-from . import rq
+from . import disagree, rq
 from .model import (iri_of, level_of, local_path, node_evidence, ref, short, term_name,
                     triple_evidence, value)
 
@@ -94,16 +94,20 @@ def organisation(iri: URIRef) -> dict[str, Any]:
               for row in rq.select("org_events", this=iri)]
     levels = {str(p["value"].get("iri")) for p in properties(iri) if p["property"] == str(UK.level)}
     return {"level": level_of(next(iter(levels), None)), "parents": parents, "children": children,
-            "officials": officials, "events": events, "acts": acts(actor=iri), "evidence": node_evidence(iri)}
+            "officials": officials, "events": events, "acts": acts(actor=iri), "evidence": node_evidence(iri),
+            "disagreements": disagree.posts(officials, "person", "chức vụ · post")}
 
 
 def acts(**bindings: URIRef) -> list[dict[str, Any]]:
     """Acts on directives, as dicts with actor, directive, kind, date, event, level and evidence."""
+    rows = rq.select("acts", **bindings)
+    rq.prime("node_evidence", rq.select("act_evidence", **bindings), key="node",
+             every=tuple(row["act"] for row in rows))
     return [{"act": str(row["act"]), "actor": ref(row["actor"]), "directive": ref(row["directive"]),
              "kind": term_name(value(row.get("kind"))), "date": value(row.get("date")),
              "event": ref(row.get("event")), "level": level_of(value(row.get("level"))),
              "evidence": node_evidence(row["act"])}
-            for row in rq.select("acts", **bindings)]
+            for row in rows]
 
 
 def person(iri: URIRef) -> dict[str, Any]:
@@ -115,7 +119,8 @@ def person(iri: URIRef) -> dict[str, Any]:
     events = [{"event": ref(row["event"]), "role": term_name(value(row.get("role"))), "date": value(row.get("date")),
                "evidence": node_evidence(row["part"])}
               for row in rq.select("person_events", this=iri)]
-    return {"career": career, "events": events, "evidence": node_evidence(iri)}
+    return {"career": career, "events": events, "evidence": node_evidence(iri),
+            "disagreements": disagree.posts(career, "organisation", "chức vụ · post")}
 
 
 def directive(iri: URIRef) -> dict[str, Any]:
@@ -125,15 +130,17 @@ def directive(iri: URIRef) -> dict[str, Any]:
         basis[str(row["direction"])].append({**ref(row["directive"]), "link": link_name(row["link"]),
                                              "evidence": triple_evidence(s, row["link"], o)})
     return {"properties": properties(iri), "based_on": basis["up"], "basis_of": basis["down"],
-            "acts": acts(directive=iri), "evidence": node_evidence(iri)}
+            "acts": acts(directive=iri), "evidence": node_evidence(iri), "disagreements": disagree.dates(iri)}
 
 
 def event(iri: URIRef) -> dict[str, Any]:
+    parts = tuple(row["part"] for row in rq.select("event_participants", this=iri))
+    rq.prime("node_evidence", rq.select("participation_evidence", this=iri), key="node", every=parts)
     participants = [{"person": ref(row["person"]), "role": term_name(value(row.get("role"))),
                      "evidence": node_evidence(row["part"])}
                     for row in rq.select("event_participants", this=iri)]
     return {"properties": properties(iri), "participants": participants, "acts": acts(event=iri),
-            "evidence": node_evidence(iri)}
+            "evidence": node_evidence(iri), "disagreements": disagree.dates(iri)}
 
 
 def article(iri: URIRef) -> dict[str, Any]:

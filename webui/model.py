@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import url_for
+from flask import g, url_for
 from rdflib import Literal, URIRef
 
 from ..ontology.namespaces import ID, UK
-from . import rq
+from . import i18n, rq
 
 ID_BASE = str(ID)
 UK_BASE = str(UK)
@@ -24,11 +24,14 @@ LEVELS: dict[str, tuple[int, str, str]] = {
     "level-grassroots": (3, "Công đoàn cơ sở", "grassroots union"),
     "level-department": (4, "Công đoàn bộ phận", "union section"),
     "level-group": (5, "Tổ công đoàn", "union group"),
+    # Not in the scheme: levels the library queries infer for blocs and committees.
+    "level-bloc": (2, "Khối thi đua", "emulation bloc"),
+    "level-unit": (4, "Ban, đơn vị", "committee or unit"),
 }
 # Our own terms shown with a readable name.
 TERMS: dict[str, str] = {
     "act-disseminate": "quán triệt", "act-carry-out": "triển khai, thực hiện", "act-review": "tổng kết, sơ kết",
-    "act-plan": "kế hoạch", "role-chair": "chủ trì", "role-speaker": "phát biểu", "role-attendee": "tham dự",
+    "act-plan": "kế hoạch", "act-goal": "phấn đấu thực hiện", "role-chair": "chủ trì", "role-speaker": "phát biểu", "role-attendee": "tham dự",
     "event-conference": "hội nghị", "event-meeting": "cuộc họp", "event-congress": "đại hội",
     "event-ceremony": "lễ", "subOrganizationOf": "trực thuộc", "unitOf": "đơn vị của", "memberOf": "thành viên của",
     "unionOf": "công đoàn của", "basedOn": "căn cứ", "implementsResolution": "thực hiện nghị quyết",
@@ -60,10 +63,35 @@ def term_name(iri: str | None) -> str | None:
     return TERMS.get(key, key)
 
 
+# The rank of each kind of name when choosing the one to show (lower wins); see label_rank.
+NAME_RANKS = {"prefLabel@vi": 0, "prefLabel@": 1, "name": 2, "symbol": 3, "title": 4, "prefLabel@en": 5,
+              "roleLabel": 6, "altLabel": 7}
+
+
+def label_rank(row: dict, english: bool) -> tuple[int, str]:
+    """How good a name is: a Vietnamese preferred label first (an English one first in English)."""
+    name = short(str(row["property"]))
+    if name == "prefLabel":
+        name += "@" + (getattr(row["label"], "language", None) or "")
+    rank = -1 if english and name == "prefLabel@en" else NAME_RANKS.get(name, 8)
+    return rank, str(row["label"])
+
+
 def label(iri: URIRef | str) -> str:
-    """The best name of an entity: its Vietnamese label, else any name, else the end of its IRI."""
-    rows = rq.select("labels", this=URIRef(str(iri)))
-    return str(rows[0]["label"]) if rows else short(str(iri))
+    """The best name of an entity in the UI's language (English only where an @en label exists),
+    else its Vietnamese label, else any name, else the end of its IRI."""
+    cache = g.setdefault("labels", {})
+    key = (str(iri), i18n.current())
+    if key not in cache:
+        rows = rq.select("labels", this=URIRef(str(iri)))
+        english = i18n.current() == "en"
+        cache[key] = str(min(rows, key=lambda row: label_rank(row, english))["label"]) if rows else short(str(iri))
+    return cache[key]
+
+
+def remember_label(iri: str, text: str) -> None:
+    """Record a label a query already gave, so that label() need not look it up."""
+    g.setdefault("labels", {})[(iri, i18n.current())] = text
 
 
 def ref(iri: URIRef | str | None) -> dict[str, Any] | None:
@@ -79,7 +107,7 @@ def level_of(iri: str | None) -> dict[str, Any] | None:
     if iri is None or short(iri) not in LEVELS:
         return None
     depth, vi, en = LEVELS[short(iri)]
-    return {"key": short(iri), "depth": depth, "label": vi, "label_en": en}
+    return {"key": short(iri), "depth": depth, "label": en if i18n.current() == "en" else vi, "label_en": en}
 
 
 def value(term: Any) -> str | None:
@@ -88,18 +116,21 @@ def value(term: Any) -> str | None:
 
 
 def evidence_rows(rows: list[dict]) -> list[dict[str, Any]]:
-    """Evidence dicts from evidence query rows: the sentence, its article, outlet and date, and a link."""
+    """Evidence dicts from evidence query rows: the sentence, its article, outlet and date, and a link,
+    the earliest article first."""
     out = []
     for row in rows:
         article = str(row["article"])
+        meta = next(iter(rq.select("article_meta", this=URIRef(article))), {})
         begin, end = value(row.get("begin")), value(row.get("end"))
         href = local_path(article)
         if href and begin is not None:
             href += f"?hl={begin}-{end}#m-{begin}"
         out.append({"sentence": str(row["sentence"]), "article": article, "href": href,
-                    "title": value(row.get("title")), "date": value(row.get("issued")),
-                    "publisher": value(row.get("publisher")), "url": value(row.get("url"))})
-    return out
+                    "title": value(meta.get("title")), "date": value(meta.get("issued")),
+                    "publisher": value(meta.get("publisher")), "url": value(meta.get("url"))})
+    # Undated articles last, as the query's ORDER BY ?issued did.
+    return sorted(out, key=lambda ev: (ev["date"] is None, ev["date"] or ""))
 
 
 def node_evidence(node: Any) -> list[dict[str, Any]]:

@@ -14,8 +14,8 @@ from flask import Blueprint, abort, jsonify, render_template, request
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from . import rq
-from .model import ID_BASE, local_path, ref
+from . import i18n, rq
+from .model import ID_BASE, local_path, ref, remember_label
 
 bp = Blueprint("orgchart", __name__)
 
@@ -39,17 +39,28 @@ def org_param(name: str) -> URIRef | None:
     return URIRef(text)
 
 
-def node(iri: Any, when: str, below: int | None = None) -> dict[str, Any]:
+def heads(when: str) -> dict[str, dict]:
+    """Organisation IRI -> its latest head as of `when` (one query for the whole chart)."""
+    found: dict[str, dict] = {}
+    for row in rq.select("orgchart_heads", asof=Literal(when, datatype=XSD.date)):
+        found.setdefault(str(row["org"]), row)  # rows come latest first within each organisation
+        if row.get("personLabel") is not None and i18n.current() == "vi":
+            remember_label(str(row["person"]), str(row["personLabel"]))
+    return found
+
+
+def node(iri: Any, when: str, below: int | None = None, name: Any = None) -> dict[str, Any]:
     """One unit of the chart: its reference, its head as of `when`, and how many units it has under it."""
-    heads = rq.select("orgchart_head", this=URIRef(str(iri)), asof=Literal(when, datatype=XSD.date))
-    head = heads[0] if heads else None
+    if name is not None and i18n.current() == "vi":
+        remember_label(str(iri), str(name))
+    head = heads(when).get(str(iri))
     return {**ref(iri), "head": ref(head["person"]) if head else None,
             "head_observed": str(head["observed"]) if head and "observed" in head else None,
             "below": below}
 
 
 def children(iri: URIRef, when: str) -> list[dict[str, Any]]:
-    return [{**node(row["child"], when, int(row["below"])), "link": str(row["link"]).rsplit("#", 1)[-1]}
+    return [{**node(row["child"], when, int(row["below"]), row.get("label")), "link": str(row["link"]).rsplit("#", 1)[-1]}
             for row in rq.select("orgchart_children", this=iri)]
 
 
@@ -59,7 +70,11 @@ def chart() -> dict[str, Any]:
     if root is not None:
         roots = [root]
     else:
-        roots = [URIRef(str(row["org"])) for row in rq.select("orgchart_roots")]
+        roots = []
+        for row in rq.select("orgchart_roots"):
+            roots.append(URIRef(str(row["org"])))
+            if row.get("label") is not None and i18n.current() == "vi":
+                remember_label(str(row["org"]), str(row["label"]))
     nodes = [{**node(r, when, len(rq.select("orgchart_children", this=r))), "parent": None} for r in roots]
     expand = set(request.args.getlist("expand")) | {str(r) for r in roots}
     for item in nodes:  # grows while we walk it: opened units add their children

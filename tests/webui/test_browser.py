@@ -135,3 +135,61 @@ def test_search_box_suggests_as_you_type(page, seeds_server: str) -> None:
     page.wait_for_selector("#search-suggestions li a")
     assert "Công đoàn Viên chức Việt Nam" in page.locator("#search-suggestions").text_content()
     shot(page, "search-suggestions")
+
+
+def test_query_page_form_runs_and_shows_rows(page, seeds_server: str) -> None:
+    page.goto(f"{seeds_server}/queries/directive_trace")
+    assert page.locator("#query-results").count() == 0
+    page.fill("#query-form input[name=directive]", "02-NQ/TW")
+    page.click("#query-form button[type=submit]")
+    page.wait_for_selector("#query-results tbody tr")
+    assert page.locator("#query-results tbody tr").count() == 3
+    assert "directive=02-NQ%2FTW" in page.url  # the result URL is shareable
+    assert page.locator("#query-results tbody tr").first.locator("a[href^='/id/org/']").count() >= 1
+    assert page.locator("#query-timeline li").count() == 3
+    page.wait_for_selector("#graph-view[data-ready]")
+    shot(page, "query-directive-trace")
+    json_link = page.locator("#twin-json").get_attribute("href")
+    assert json_link == "/queries/directive_trace.json?directive=02-NQ%2FTW&derived=false"
+
+
+def test_trace_page_shows_the_implementation_tree_and_coverage(page, seeds_server: str) -> None:
+    page.goto(f"{seeds_server}/trace/nq-2-tw")
+    tree = page.locator("#impl-tree li.unit")
+    assert tree.count() == 3
+    assert page.locator("#impl-tree li.unit li.unit").count() >= 1  # someone hangs under an acting parent
+    assert "+151" in page.locator("#impl-tree").text_content()
+    tree.first.locator("details.evidence summary").first.click()
+    assert tree.first.locator("details.evidence q").first.is_visible()
+    page.select_option("#coverage-parent", ID + "org/cong-doan-vien-chuc-viet-nam")
+    page.click("#coverage-form button[type=submit]")
+    page.wait_for_selector("#coverage-missing li")
+    assert page.locator("#coverage-acted li a").count() >= 1
+    assert page.locator("#coverage-missing li a").count() >= 1
+    shot(page, "trace-nq-2-tw-tree")
+
+
+def test_graph_view_draws_nodes_and_opens_a_page(page, seeds_server: str) -> None:
+    page.goto(f"{seeds_server}/id/org/cong-doan-vien-chuc-viet-nam")
+    page.click("a.graph-link")
+    page.wait_for_selector("#graph-view[data-ready]")
+    count = page.evaluate("() => window.unionkgGraph.nodes().length")
+    assert count > 3
+    assert page.evaluate("() => window.unionkgGraph.edges().length") >= count - 1
+    assert page.evaluate("() => window.unionkgGraph.nodes().filter(n => n.visible()).length") == count
+    shot(page, "graph-cdvc")
+    target = ID + "org/khoi-thi-dua-iii-cong-doan-vien-chuc-viet-nam"
+    page.evaluate("(id) => window.unionkgGraph.getElementById(id).emit('tap')", target)
+    page.wait_for_url("**/id/org/khoi-thi-dua-iii-cong-doan-vien-chuc-viet-nam")
+    assert "Khối Thi đua III" in page.locator("h1").text_content()
+
+
+def test_language_switch_is_visible_and_remembered(page, seeds_server: str) -> None:
+    page.goto(f"{seeds_server}/id/org/tong-lien-doan-lao-dong-viet-nam")
+    assert page.locator("h1").text_content() == "Tổng Liên đoàn Lao động Việt Nam"
+    page.click("#lang-switch a[hreflang=en]")
+    page.wait_for_selector("html[lang=en]")
+    assert page.locator("h1").text_content() == "Vietnam General Confederation of Labour"
+    page.goto(f"{seeds_server}/orgchart")
+    assert page.locator("nav").text_content().count("Org chart") == 1
+    shot(page, "orgchart-english")
