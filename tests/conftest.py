@@ -54,6 +54,13 @@ def memory_store() -> Iterator[EmbeddedStore]:
 
 
 @pytest.fixture
+def kg(memory_store: EmbeddedStore) -> EmbeddedStore:
+    """The hand-built graph of tests/support/kg_fixture.py in an in-memory store."""
+    import kg_fixture
+    return kg_fixture.load(memory_store)
+
+
+@pytest.fixture
 def disk_store(tmp_path: Path) -> Iterator[EmbeddedStore]:
     """An empty embedded store in a temporary folder."""
     with EmbeddedStore(str(tmp_path / "store")) as store:

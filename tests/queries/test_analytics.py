@@ -3,9 +3,7 @@ acceptance checks of the issue on the real seed articles (../shared/corpus/seeds
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -19,24 +17,9 @@ from unionkg.queries import library as L
 from unionkg.queries.plot import plot_diffusion
 from unionkg.store import EmbeddedStore
 
+import kg_fixture as fx
+
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
-
-
-def _fixture_module():
-    if "unionkg_query_fixture" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("unionkg_query_fixture", Path(__file__).with_name("fixture.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    return sys.modules["unionkg_query_fixture"]
-
-
-fx = _fixture_module()
-
-
-@pytest.fixture
-def kg(memory_store):
-    return fx.load(memory_store)
 
 
 def test_the_network_has_every_entity_labelled(kg):

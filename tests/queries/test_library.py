@@ -4,10 +4,7 @@ values that never change a query's structure (hypothesis)."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -22,25 +19,11 @@ from unionkg.queries import library as L
 from unionkg.store import EmbeddedStore
 from unionkg.store_remote import bind_values, tokens
 
-
-def _fixture_module():
-    if "unionkg_query_fixture" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("unionkg_query_fixture", Path(__file__).with_name("fixture.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    return sys.modules["unionkg_query_fixture"]
+import kg_fixture as fx
 
 
-fx = _fixture_module()
 CONTRACT = {"org_subtree", "org_ancestors", "officials", "person_career", "directive", "directive_trace",
             "directive_coverage", "events", "search", "stats"}
-
-
-@pytest.fixture
-def kg(memory_store):
-    """The fixture graph in an in-memory store."""
-    return fx.load(memory_store)
 
 
 def rows(store, name, **params):

@@ -2,9 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -13,18 +10,7 @@ import unionkg
 from unionkg.api import KnowledgeGraph
 from unionkg.store import EmbeddedStore
 
-
-def _fixture_module():
-    if "unionkg_query_fixture" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "queries" / "fixture.py"
-        spec = importlib.util.spec_from_file_location("unionkg_query_fixture", path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    return sys.modules["unionkg_query_fixture"]
-
-
-fx = _fixture_module()
+import kg_fixture as fx
 
 
 @pytest.fixture

@@ -2,20 +2,18 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from unionkg_cli import run_unionkg
+
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
 EXAMPLES = REPO / "examples" / "corpus"
-UNIONKG = str(Path(sys.executable).with_name("unionkg"))
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([UNIONKG, *args], input=stdin, capture_output=True, timeout=300)
+run = run_unionkg  # the installed command, as a user runs it
 
 
 def triple_count(store: Path) -> int:

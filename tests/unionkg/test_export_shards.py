@@ -1,19 +1,17 @@
 """`unionkg export --format nquads --shard-size N -o DIR`: whole graphs per shard, the same quads as one export."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from unionkg_cli import run_unionkg
+
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples" / "corpus"
-UNIONKG = str(Path(sys.executable).with_name("unionkg"))
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([UNIONKG, *args], capture_output=True, timeout=300)
+run = run_unionkg  # the installed command, as a user runs it
 
 
 @pytest.fixture(scope="module")
