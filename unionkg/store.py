@@ -23,6 +23,10 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+# The media types a read query may be serialised to live with the query workers, which must not
+# import rdflib.
+from .capped import GRAPH_FORMATS as GRAPH_TYPES
+from .capped import RESULTS_FORMATS as RESULTS_TYPES
 from .config import default_store_dir
 from .errors import QueryError, StoreError
 
@@ -37,23 +41,6 @@ Triple = tuple[Term, Term, Term]
 GraphBody = tuple[URIRef, str]  # a named graph and its content as N-Triples lines (see triples_text)
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-# Media types a read query may be serialised to, by query form; the first is the default.
-RESULTS_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
 
 
 class Store(abc.ABC):

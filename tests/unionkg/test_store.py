@@ -249,7 +249,7 @@ safe_iri = st.text(alphabet=string.ascii_letters + string.digits + "-._~!$&'()*+
 @settings(max_examples=80, deadline=None)
 @given(value=st.one_of(hostile_literal, safe_iri))
 def test_bind_values_keeps_any_value_inside_its_term(value: Literal | URIRef) -> None:
-    query = '# a } comment\nSELECT ?w ("}#" AS ?z) WHERE { BIND(?v AS ?w) FILTER(!sameTerm(?w, "{")) }'
+    query = '# a } comment\nSELECT ?w ("}#" AS ?z) WHERE { BIND(?v AS ?w) FILTER(!sameTerm(?w, "{"@en)) }'  # a value never drawn
     bound = bind_values(query, {"v": value})
     prepareQuery(bound)  # rdflib parses it too
     rows = list(ox.Store().query(bound))

@@ -16,8 +16,6 @@ SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 ID = "https://w3id.org/unionkg/id/"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = [
@@ -38,16 +36,6 @@ def seeds_server(live_server_of) -> Iterator[str]:
         ingest(sorted(str(p) for p in SEEDS.iterdir()), store)
         with live_server_of(create_app(store, {"TESTING": True})) as url:
             yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ and the negative tests of the W3C SPARQL 1.1 Protocol test suite, in our own wor
 """
 from __future__ import annotations
 
-import socket
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -15,39 +13,12 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-
-class Listener:
-    """A TCP listener on 127.0.0.1 that counts the connections it accepts."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self.running = True
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self) -> None:
-        while self.running:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self) -> None:
-        self.running = False
-        self.thread.join(2)
-        self.sock.close()
+from connection_counter import ConnectionCounter
 
 
 @pytest.fixture
-def attacker() -> Iterator[Listener]:
-    listener = Listener()
+def attacker() -> Iterator[ConnectionCounter]:
+    listener = ConnectionCounter()
     yield listener
     listener.close()
 
@@ -89,14 +60,14 @@ def _try(call) -> None:
         pass
 
 
-def test_the_listener_counts_connections(attacker: Listener) -> None:
+def test_the_listener_counts_connections(attacker: ConnectionCounter) -> None:
     _try(lambda: urllib.request.urlopen(f"http://127.0.0.1:{attacker.port}/", timeout=2))
     time.sleep(0.3)
     assert attacker.connections >= 1
 
 
 @pytest.mark.parametrize("how", ["get", "form", "direct", "update"])
-def test_hostile_requests_are_refused_before_any_connection(live_server: str, attacker: Listener, how: str) -> None:
+def test_hostile_requests_are_refused_before_any_connection(live_server: str, attacker: ConnectionCounter, how: str) -> None:
     for query in hostile_queries(attacker.port):
         if how == "get":
             status = status_of(f"{live_server}/sparql?query={quote(query)}")

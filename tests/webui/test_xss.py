@@ -10,8 +10,6 @@ violation (which would mean markup reached the DOM and was only stopped by the p
 from __future__ import annotations
 
 import json
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,12 +18,12 @@ from urllib.parse import quote
 import pytest
 from rdflib import Literal, URIRef
 
+from connection_counter import ConnectionCounter
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "corpus"
 CHROMIUM = Path("/usr/bin/chromium")
 ID = "https://w3id.org/unionkg/id/"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = [
@@ -33,34 +31,6 @@ pytestmark = [
     pytest.mark.skipif(not (ROOT / "webui" / "node_modules" / "cytoscape").is_dir(),
                        reason="webui/node_modules is not installed (npm ci)"),
 ]
-
-
-class Attacker:
-    """The attacker's server: a listener on 127.0.0.1 that counts connections."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(32)
-        self.sock.settimeout(0.2)
-        self.host = f"127.0.0.1:{self.sock.getsockname()[1]}"
-        self.connections = 0
-        self.running = True
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self) -> None:
-        while self.running:
-            try:
-                self.sock.accept()[0].close()
-                self.connections += 1
-            except OSError:
-                continue
-
-    def close(self) -> None:
-        self.running = False
-        self.thread.join(2)
-        self.sock.close()
 
 
 def payloads(host: str) -> dict[str, str]:
@@ -99,14 +69,14 @@ def hostile_names(host: str) -> list[tuple]:
 
 
 @pytest.fixture(scope="module")
-def attacker() -> Iterator[Attacker]:
-    listener = Attacker()
+def attacker() -> Iterator[ConnectionCounter]:
+    listener = ConnectionCounter()
     yield listener
     listener.close()
 
 
 @pytest.fixture(scope="module")
-def xss_server(attacker: Attacker, live_server_of, tmp_path_factory) -> Iterator[str]:
+def xss_server(attacker: ConnectionCounter, live_server_of, tmp_path_factory) -> Iterator[str]:
     from unionkg.loaders.pipeline import ingest
     from unionkg.store import EmbeddedStore
     from unionkg.webui import create_app
@@ -118,16 +88,6 @@ def xss_server(attacker: Attacker, live_server_of, tmp_path_factory) -> Iterator
         store.replace_graph(URIRef("https://w3id.org/unionkg/graph/xss-test"), hostile_names(attacker.host))
         with live_server_of(create_app(store, {"TESTING": True})) as url:
             yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def entity_paths(base: str) -> list[str]:
@@ -151,7 +111,7 @@ PAGES = ["/", "/search?q=script", "/search?q=cong+doan+xss", "/orgchart?root=" +
          "/queries/directive_trace?directive=02-NQ%2FTW&run=1", "/queries/directive?directive=15%2FKH-TLD&run=1"]
 
 
-def test_every_page_renders_the_payloads_inert(browser, xss_server: str, attacker: Attacker) -> None:
+def test_every_page_renders_the_payloads_inert(browser, xss_server: str, attacker: ConnectionCounter) -> None:
     context = browser.new_context()
     page = context.new_page()
     seen: dict[str, list[str]] = {"dialogs": [], "requests": [], "csp": []}
