@@ -14,8 +14,14 @@ from .lexicon import ACTS, EVENT_TYPES, PARTICIPANT_CUES, table
 from .model import Act, Event, Evidence, OrgMention, Participation
 
 _DAY_MONTH = re.compile(
-    r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:(?:[Tt]hứ\s+\S+|[Cc]hủ nhật),?\s+)?(?:ngày\s+)?|[Nn]gày\s+)"
+    r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Hh]ôm)\s+(?:nay|qua)\s*\(?\s*(?:ngày\s+)?"  # "Sáng nay (10/11)"
+    r"|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:(?:[Tt]hứ\s+\S+|[Cc]hủ nhật),?\s+)?(?:ngày\s+)?|[Nn]gày\s+)"
     r"(?P<d>\d{1,2})(?:\s*(?:và|đến|,|-|–)\s*\d{1,2})?[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>(?:19|20)\d\d))?\b")
+# "ngày 12 tháng 3 năm 2024", "ngày 12 tháng 3"
+_DAY_MONTH_WORDS = re.compile(r"\b[Nn]gày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:,|năm)\s*(?P<y>(?:19|20)\d\d))?\b")
+# A date written after the event: "... tổ chức hội nghị tổng kết vào ngày 15/1/2024".
+_DATE_AFTER_VERB = re.compile(r"\bvào\s+(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})"
+                              r"(?:[/.-](?P<y>(?:19|20)\d\d))?\b")
 _MONTH_YEAR = re.compile(r"\btháng\s+(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b")
 # "tổ chức Hội nghị", "khai mạc Đại hội", or "X (đã) họp quán triệt" (not "tại cuộc họp").
 _ORGANISE = re.compile(r"\b(?:đã\s+)?(?:tổ chức|khai mạc|diễn ra)\s+|(?<!cuộc )(?<!buổi )(?<!tại )\b(?:đã\s+)?(?=họp\s+[a-zà-ỹđ])")
@@ -127,7 +133,9 @@ def _event_date(text: str, verb_at: int, published: dt.date | None) -> str | Non
     """ISO date of "Sáng 10.11", "ngày 15/01/2021", "Chiều 29/3"; the year from the text, else the
     publication date (an event reported before it happened is rare), else the years the sentence
     plans for; unknown when nothing says."""
-    m = _DAY_MONTH.search(text, 0, verb_at)  # a date after the verb is a directive's, not the event's
+    # a date after the verb is a directive's, not the event's, unless "vào" introduces it
+    m = _DAY_MONTH.search(text, 0, verb_at) or _DAY_MONTH_WORDS.search(text, 0, verb_at) or \
+        _DATE_AFTER_VERB.search(text, verb_at)
     if m is None:
         month = _MONTH_YEAR.search(text, 0, verb_at)
         return f"{month.group('y')}-{int(month.group('m')):02d}" if month else None

@@ -137,3 +137,18 @@ def test_a_fronted_thuc_hien_clause_acts_through_the_subject_after_its_comma():
     facts = run("Thực hiện Kế hoạch số 45/KH-LĐLĐ của Liên đoàn Lao động tỉnh Nghệ An, Công đoàn Giáo dục tỉnh Nghệ An "
                 "đã tổ chức quán triệt.")
     assert [(facts.orgs.orgs[a.actor].name, a.kind) for a in facts.acts] == [("Công đoàn Giáo dục tỉnh Nghệ An", "carry-out")]
+
+
+def test_dates_written_as_sang_nay_in_words_or_after_vao():
+    forms = {"Sáng nay (10/11), Công đoàn Viên chức Việt Nam tổ chức hội nghị.": "2024-11-10",
+             "Chiều qua (9/11), Liên đoàn Lao động tỉnh Hà Nam tổ chức hội nghị.": "2024-11-09",
+             "Ngày 12 tháng 3 năm 2024, Công đoàn Ngân hàng Việt Nam tổ chức hội nghị.": "2024-03-12",
+             "Công đoàn Y tế Việt Nam tổ chức hội nghị tổng kết vào ngày 15/1/2024.": "2024-01-15"}
+    for text, date in forms.items():
+        assert run(text, dt.date(2024, 11, 10)).events[0].date == date, text
+
+
+def test_a_directives_date_after_the_verb_is_not_the_events():
+    facts = run("Công đoàn Dầu khí Việt Nam tổ chức hội nghị quán triệt Nghị quyết 02-NQ/TW ngày 12/6/2021.",
+                dt.date(2024, 11, 10))
+    assert facts.events[0].date is None
