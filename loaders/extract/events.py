@@ -24,7 +24,7 @@ _DATE_AFTER_VERB = re.compile(r"\bvào\s+(?:(?:sáng|chiều|tối|trưa)\s+)?(?
                               r"(?:[/.-](?P<y>(?:19|20)\d\d))?\b")
 _MONTH_YEAR = re.compile(r"\btháng\s+(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b")
 # "tổ chức Hội nghị", "khai mạc Đại hội", or "X (đã) họp quán triệt" (not "tại cuộc họp").
-_ORGANISE = re.compile(r"\b(?:đã\s+)?(?:tổ chức|khai mạc|diễn ra)\s+|(?<!cuộc )(?<!buổi )(?<!tại )\b(?:đã\s+)?(?=họp\s+[a-zà-ỹđ])")
+_ORGANISE = re.compile(r"\b(?:đã\s+)?(?:tổ chức(?:\s+thành công)?|tiến hành|khai mạc|diễn ra)\s+|(?<!cuộc )(?<!buổi )(?<!tại )\b(?:đã\s+)?(?=họp\s+[a-zà-ỹđ])")
 # Before an event named first in its sentence, only a date or time lead may stand ("Ngày 12.10, ").
 _PASSIVE_LEAD = re.compile(r"(?:[^,;]{0,40},\s*)?")
 # "... (đã) được <organiser> tổ chức" / "... do <organiser> tổ chức", within one clause.

@@ -152,3 +152,10 @@ def test_a_directives_date_after_the_verb_is_not_the_events():
     facts = run("Công đoàn Dầu khí Việt Nam tổ chức hội nghị quán triệt Nghị quyết 02-NQ/TW ngày 12/6/2021.",
                 dt.date(2024, 11, 10))
     assert facts.events[0].date is None
+
+
+def test_tien_hanh_and_to_chuc_thanh_cong_report_an_event():
+    for text, kind in (("Ngày 5/5, Công đoàn Trường Đại học Vinh tổ chức thành công Đại hội lần thứ XV.", "congress"),
+                       ("Sáng 6/5, Công đoàn Công ty Than Hà Tu tiến hành Hội nghị người lao động.", "conference")):
+        (event,) = run(text, dt.date(2024, 5, 8)).events
+        assert (event.date[:7], event.event_type) == ("2024-05", kind), text
