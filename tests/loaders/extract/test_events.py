@@ -159,3 +159,13 @@ def test_tien_hanh_and_to_chuc_thanh_cong_report_an_event():
                        ("Sáng 6/5, Công đoàn Công ty Than Hà Tu tiến hành Hội nghị người lao động.", "conference")):
         (event,) = run(text, dt.date(2024, 5, 8)).events
         assert (event.date[:7], event.event_type) == ("2024-05", kind), text
+
+
+def test_ve_phia_lists_attendees_and_truyen_dat_is_speaking():
+    base = "Sáng 7/5, Liên đoàn Lao động tỉnh Nghệ An tổ chức hội nghị. "
+    for text, role in (("Về phía Tổng Liên đoàn có đồng chí Kha Văn Tám, Chủ tịch Liên đoàn Lao động tỉnh Nghệ An.",
+                        "attendee"),
+                       ("Đồng chí Kha Văn Tám, Chủ tịch Liên đoàn Lao động tỉnh Nghệ An truyền đạt nội dung Nghị quyết.",
+                        "speaker")):
+        facts = run(base + text, dt.date(2024, 5, 8))
+        assert [(p.person, p.role) for p in facts.events[0].participants] == [("kha van tam", role)], text
