@@ -25,6 +25,8 @@ _ORDINAL = re.compile(r"\b(?:lần thứ|khóa|khoá|[Đđ]ại hội)\s+(?P<ord
 _DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)")
 _TITLE_AFTER = re.compile(r"^[^“\"]{0,60}?(?:về\s+)?[“\"](?:về\s+)?(?P<title>[^”\"]{8,300})[”\"]")
 _TERM_AFTER = re.compile(r"^\s*(?:khóa|khoá)\s+[IVXLC]+\b")
+# A capitalised type word standing alone ("thực hiện Nghị quyết."): a back reference.
+_BARE_TYPE = re.compile(r"\b(?P<type>Nghị quyết|Chỉ thị|Kết luận)\b(?!\s+(?:số\b|\d|[Đđ]ại hội|ĐH\b|[IVXLC]+\b|Trung ương|của))")
 # An unquoted title: "... của Ban Bí thư về tăng cường ..." up to the end of the clause.
 _TITLE_UNQUOTED = re.compile(r"^\s*,?\s*về\s+(?P<title>[^,.;:()“”\"]{8,200}?)"
                              r"(?=\s*(?:[,.;:(]|$)|\s+(?:đã|được|do|tại|nhằm|với sự|dưới sự)\s)")
@@ -55,7 +57,26 @@ def find_directives(sentence: Sentence, mentions: list[OrgMention], index: OrgIn
             taken.append((begin, end))
             merged = _merge(directives, directive, Evidence(sentence.index, directive.key.split(":")[0]))
             found.append(DirectiveMention(merged.key, begin, end))
+    found += _back_references(sentence, directives, taken)
     return sorted(found, key=lambda m: m.begin)
+
+
+def _back_references(sentence: Sentence, directives: dict[str, Directive],
+                     taken: list[tuple[int, int]]) -> list[DirectiveMention]:
+    """"... thực hiện Nghị quyết." with no number: the one resolution (directive, conclusion) of
+    that type the article named before, when there is exactly one."""
+    found = []
+    for m in _BARE_TYPE.finditer(sentence.text):
+        begin, end = sentence.begin + m.start(), sentence.begin + m.end()
+        earlier = [d for d in directives.values() if d.type_label == m.group("type") and not d.congress
+                   and any(e.sentence < sentence.index for e in d.evidence)]
+        if len(earlier) != 1 or any(b <= begin < e or begin <= b < end for b, e in taken):
+            continue
+        evidence = Evidence(sentence.index, "directive.back-reference")
+        if evidence not in earlier[0].evidence:
+            earlier[0].evidence.append(evidence)
+        found.append(DirectiveMention(earlier[0].key, begin, end))
+    return found
 
 
 def _merge(directives: dict[str, Directive], new: Directive, evidence: Evidence) -> Directive:

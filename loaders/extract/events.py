@@ -192,8 +192,8 @@ def find_acts(sentence: Sentence, mentions: list[OrgMention], directive_mentions
         if not before:
             continue
         verb = before[-1]
-        # "sơ kết 3 năm thực hiện Nghị quyết": reviewing the carrying out is a review
-        if verb.fields[0] == "carry-out" and len(before) > 1 and before[-2].fields[0] == "review" \
+        # "sơ kết 3 năm thực hiện", "xây dựng kế hoạch thực hiện": a review or a plan of the carrying out
+        if verb.fields[0] == "carry-out" and len(before) > 1 and before[-2].fields[0] in ("review", "plan") \
                 and verb.start - before[-2].stop <= 4:
             verb = before[-2]
         verb_at = sentence.tokens[verb.start].begin

@@ -93,3 +93,16 @@ def test_an_unquoted_title_goes_on_through_a_comma_list_and_past_the_term_of_the
     (directive,) = found.values()
     assert directive.title == "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
     assert facts.orgs.orgs[directive.issuer].name == "Bộ Chính trị"
+
+
+def test_a_bare_nghi_quyet_refers_back_to_the_one_resolution_named_before():
+    facts, _ = directives("Liên đoàn Lao động tỉnh Nghệ An quán triệt Nghị quyết 02-NQ/TW. Công đoàn Giáo dục tỉnh "
+                          "Nghệ An đã xây dựng kế hoạch thực hiện Nghị quyết.")
+    acts = {(facts.orgs.orgs[a.actor].name, a.directive, a.kind) for a in facts.acts}
+    assert ("Công đoàn Giáo dục tỉnh Nghệ An", "nq-2--tw", "plan") in acts
+
+
+def test_a_bare_nghi_quyet_with_two_candidates_refers_to_none():
+    facts, _ = directives("Công đoàn Điện lực Việt Nam quán triệt Nghị quyết 02-NQ/TW và Nghị quyết 35-NQ/TW. "
+                          "Công đoàn Giáo dục tỉnh Nghệ An thực hiện Nghị quyết.")
+    assert {facts.orgs.orgs[a.actor].name for a in facts.acts} == {"Công đoàn Điện lực Việt Nam"}
