@@ -32,12 +32,22 @@ PREFIXES: dict[str, str] = {
 _PUNCT = re.compile(r"[^0-9a-z]+")
 
 
+class _FoldTable(dict):
+    """str.translate table, filled on first sight of each character: its letters without marks,
+    lower case ("Ộ" -> "o", "Đ" -> "d", a combining mark -> "")."""
+
+    def __missing__(self, code: int) -> str:
+        bare = "".join(c for c in unicodedata.normalize("NFD", chr(code)) if unicodedata.category(c) != "Mn")
+        self[code] = bare.replace("đ", "d").replace("Đ", "D").lower()
+        return self[code]
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive matching key ("Công đoàn" -> "cong doan")."""
-    text = unicodedata.normalize("NFD", text.replace("&", " và "))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    text = text.replace("đ", "d").replace("Đ", "D").lower()
-    return _PUNCT.sub(" ", text).strip()
+    return _PUNCT.sub(" ", text.replace("&", " và ").translate(_FOLD_TABLE)).strip()
 
 
 # Old-style tone placement ("hoà", "uỷ") and its new-style form ("hòa", "ủy"): the tone mark moves

@@ -3,9 +3,12 @@ docs/data-model.md with Vietnamese and English labels, and they only refine the 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS
@@ -251,3 +254,17 @@ def test_shapes_target_every_node_kind_of_the_data_model():
     targets = set(shapes_graph().objects(None, SH.targetClass))
     assert {SDO.NewsArticle, ORG.Organization, FOAF.Person, ORG.Membership, UK.Directive, UK.Event,
             UK.Participation, UK.Implementation, UK.Mention, RDF.Statement} <= targets
+
+
+def _fold_by_whole_text(text: str) -> str:
+    """The plain definition of fold: NFD the whole text, drop the marks, đ -> d, lower case, punctuation to spaces."""
+    text = unicodedata.normalize("NFD", text.replace("&", " và "))
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn").replace("đ", "d").replace("Đ", "D").lower()
+    return re.sub(r"[^0-9a-z]+", " ", text).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aăâeêioôơuưyAĂÂĐđ &-.,0123456789")) | st.characters(), max_size=30))
+def test_fold_by_character_table_matches_the_plain_definition(text: str) -> None:
+    assert fold(text) == _fold_by_whole_text(text)
+    assert fold(unicodedata.normalize("NFD", text)) == fold(unicodedata.normalize("NFC", text))
