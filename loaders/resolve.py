@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from unionkg.ontology.namespaces import entity_iri, fold
 
-from .extract.lexicon import ORG_HEADS, table
+from .extract.lexicon import GENERIC_NAMES, ORG_HEADS, phrase_key, phrase_set, table
 from .extract.model import Evidence, Org, OrgMention
 from .segment import tokenize
 
@@ -238,8 +238,9 @@ def host_of(index: OrgIndex, union_key: str | None) -> str | None:
         return None
     name = union.name[rest[0].begin:]
     host = find_or_add_org(index, name, "institution")
-    for alias in union.aliases:  # "Công đoàn Viện KHCN Mỏ" names "Viện KHCN Mỏ" too
-        if fold(alias).startswith("cong doan ") and len(alias.split()) > 3:
+    for alias in map(_union_form, union.aliases):  # "Công đoàn Viện KHCN Mỏ" names "Viện KHCN Mỏ" too
+        if fold(alias).startswith("cong doan ") and len(alias.split()) > 3 and \
+                phrase_key(alias.split(" ", 2)[2]) not in phrase_set(GENERIC_NAMES):
             index.orgs[host].aliases.add(alias.split(" ", 2)[2])
     union.host = host
     return host

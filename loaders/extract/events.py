@@ -20,8 +20,11 @@ _DAY_MONTH = re.compile(
 # "ngày 12 tháng 3 năm 2024", "ngày 12 tháng 3"
 _DAY_MONTH_WORDS = re.compile(r"\b[Nn]gày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:,|năm)\s*(?P<y>(?:19|20)\d\d))?\b")
 # A date written after the event: "... tổ chức hội nghị tổng kết vào ngày 15/1/2024".
-_DATE_AFTER_VERB = re.compile(r"\bvào\s+(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})"
-                              r"(?:[/.-](?P<y>(?:19|20)\d\d))?\b")
+_DATE_AFTER_VERB = re.compile(r"\b(?:vào\s+(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?|ngày\s+)"
+                              r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>(?:19|20)\d\d))?\b")
+# Words that name a document: a date after them is the document's ("Nghị quyết 02-NQ/TW ngày 12/6/2021").
+_DOCUMENT_BEFORE_DATE = re.compile(r"(?i:nghị quyết|chỉ thị|kết luận|chương trình|kế hoạch|quyết định|hướng dẫn|"
+                                   r"thông tư|nghị định|luật)|\d+\s?[/-]\s?[A-ZĐ]")
 _MONTH_YEAR = re.compile(r"\btháng\s+(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b")
 # "tổ chức Hội nghị", "khai mạc Đại hội", or "X (đã) họp quán triệt" (not "tại cuộc họp").
 _ORGANISE = re.compile(r"\b(?:đã\s+)?(?:tổ chức(?:\s+thành công)?|tiến hành|khai mạc|diễn ra)\s+|(?<!cuộc )(?<!buổi )(?<!tại )\b(?:đã\s+)?(?=họp\s+[a-zà-ỹđ])")
@@ -134,8 +137,9 @@ def _event_date(text: str, verb_at: int, published: dt.date | None) -> str | Non
     publication date (an event reported before it happened is rare), else the years the sentence
     plans for; unknown when nothing says."""
     # a date after the verb is a directive's, not the event's, unless "vào" introduces it
-    m = _DAY_MONTH.search(text, 0, verb_at) or _DAY_MONTH_WORDS.search(text, 0, verb_at) or \
-        _DATE_AFTER_VERB.search(text, verb_at)
+    m = _DAY_MONTH.search(text, 0, verb_at) or _DAY_MONTH_WORDS.search(text, 0, verb_at)
+    if m is None and (after := _DATE_AFTER_VERB.search(text, verb_at)):
+        m = None if _DOCUMENT_BEFORE_DATE.search(text, verb_at, after.start()) else after
     if m is None:
         month = _MONTH_YEAR.search(text, 0, verb_at)
         return f"{month.group('y')}-{int(month.group('m')):02d}" if month else None

@@ -99,7 +99,11 @@ def _skip_status(tokens: list[Token], i: int) -> int:
 
 
 def _posts_before(tokens: list[Token], start: int, org_at: dict[int, OrgMention]) -> list[_Segment]:
-    """"Chủ tịch Công đoàn Y Lê Thanh Tùng", "Phó Chủ tịch Ngọ Duy Hiểu": a post right before a name."""
+    """"Chủ tịch Công đoàn Y Lê Thanh Tùng", "Phó Chủ tịch Ngọ Duy Hiểu": a post right before a name;
+    also "Chủ tịch Công đoàn Y, chị Lê Thị Hà", a post, a comma, then a name with its form of address."""
+    addressed = _address_before(tokens, start)
+    if addressed is not None:
+        return _posts_before(tokens, addressed - 1, org_at) if tokens[addressed - 1].text == "," else []
     for role_start in range(max(0, start - 20), start):  # a department and its parent can be long
         role = table(ROLES).match_at(tokens, role_start)
         if role is None:
@@ -112,6 +116,15 @@ def _posts_before(tokens: list[Token], start: int, org_at: dict[int, OrgMention]
             # "Trưởng Ban Tổ chức Tổng Liên đoàn Lê Thị Hà": the department, then its parent
             return [post, _Segment(None, "any", parent, None)] if parent and parent.stop == start else [post]
     return []
+
+
+def _address_before(tokens: list[Token], start: int) -> int | None:
+    """Where a form of address ("chị", "đồng chí") written just before a name starts, when it does."""
+    for k in range(max(0, start - 3), start):
+        found = table(HONORIFICS).match_at(tokens, k)
+        if found and found.stop == start and k > 1:
+            return k
+    return None
 
 
 def _posts_after(tokens: list[Token], stop: int, org_at: dict[int, OrgMention]) -> list[_Segment]:

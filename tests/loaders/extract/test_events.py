@@ -169,3 +169,9 @@ def test_ve_phia_lists_attendees_and_truyen_dat_is_speaking():
                         "speaker")):
         facts = run(base + text, dt.date(2024, 5, 8))
         assert [(p.person, p.role) for p in facts.events[0].participants] == [("kha van tam", role)], text
+
+
+def test_a_date_right_after_the_event_words_is_the_events():
+    facts = run("Công đoàn Công ty TNHH Hansae Việt Nam phối hợp với Ban Giám đốc tổ chức Hội nghị người lao động "
+                "ngày 15/3/2024.", dt.date(2024, 11, 8))
+    assert facts.events[0].date == "2024-03-15"

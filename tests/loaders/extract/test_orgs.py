@@ -98,3 +98,8 @@ def test_a_numbered_bloc_name_ends_at_its_number_and_a_descriptive_one_goes_on()
     assert names("Khối thi đua III cần chủ động phối hợp.") == ["Khối thi đua III"]
     assert names("Khối thi đua các Công đoàn ngành Trung ương và Tổng công ty trực thuộc Tổng Liên đoàn họp.")[0] == \
         "Khối thi đua các Công đoàn ngành Trung ương"
+
+
+def test_an_award_verb_ends_a_name():
+    assert names("Năm 2023, chị Hà được Tổng Liên đoàn Lao động Việt Nam tặng Bằng khen.") == [
+        "Tổng Liên đoàn Lao động Việt Nam"]

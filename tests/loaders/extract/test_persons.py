@@ -156,3 +156,14 @@ def test_department_posts_with_a_lower_case_ban_and_before_the_name():
         ("Lê Đình Quảng", "Phó Trưởng ban", "Ban Quan hệ lao động Tổng Liên đoàn Lao động Việt Nam")}
     assert posts_of("Trưởng ban Tổ chức Tổng Liên đoàn Lao động Việt Nam Lê Thị Hà phát biểu.") == {
         ("Lê Thị Hà", "Trưởng ban", "Ban Tổ chức Tổng Liên đoàn Lao động Việt Nam")}
+
+
+def test_a_post_a_comma_then_an_addressed_name():
+    assert posts_of("Hơn 10 năm làm Chủ tịch Công đoàn cơ sở Công ty TNHH Hansae Việt Nam, chị Đặng Thị Thu Hà "
+                    "luôn đồng hành cùng người lao động.") == {
+        ("Đặng Thị Thu Hà", "Chủ tịch", "Công đoàn Công ty TNHH Hansae Việt Nam")}
+
+
+def test_a_name_after_a_post_and_before_va_ba_is_not_part_of_the_organisation():
+    assert posts_of("Chủ tịch Công đoàn Điện lực Việt Nam Lê Văn Minh và bà Trần Thị Hoa dự.") == {
+        ("Lê Văn Minh", "Chủ tịch", "Công đoàn Điện lực Việt Nam")}
