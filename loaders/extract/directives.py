@@ -100,6 +100,16 @@ def _type_of_code(code: str) -> tuple[str, str]:
     return code, fold(code)
 
 
+def _written_type(before: str, code: str) -> tuple[str, str] | None:
+    """(label, concept) of the type word written before a symbol when its code is a variant of the
+    symbol's: "Quy định số 144-QĐ/TW" is a regulation (QĐi), though QĐ is also a decision's code."""
+    written = re.search(rf"\b({_TYPE_WORDS}|Quy định)\s+(?:số\s+)?$", before)
+    if written is None:
+        return None
+    label, written_code, concept = _type_of_words(written.group(1))
+    return (label, concept) if written_code != code and written_code.startswith(code) else None
+
+
 def _type_of_words(words: str) -> tuple[str, str, str]:
     """(label, code, concept) of a type phrase ("Chương trình hành động")."""
     for phrase, fields in mapping(DOC_TYPES).items():
@@ -112,7 +122,7 @@ def _symbols(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex):
     """"02-NQ/TW", "05/CT-TW", "145/2020/NĐ-CP", "1234/QĐ-TLĐ"."""
     for m in _SYMBOL.finditer(sentence.text):
         num, code, issuer_code = m.group("num"), m.group("code"), m.group("issuer")
-        label, concept = _type_of_code(code)
+        label, concept = _written_type(sentence.text[:m.start()], code) or _type_of_code(code)
         year = m.group("year")
         symbol = f"{num}/{year}/{code}-{issuer_code}" if year else f"{num}-{code}/{issuer_code}"
         begin, end = sentence.begin + m.start(), sentence.begin + m.end()

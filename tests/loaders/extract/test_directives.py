@@ -106,3 +106,10 @@ def test_a_bare_nghi_quyet_with_two_candidates_refers_to_none():
     facts, _ = directives("Công đoàn Điện lực Việt Nam quán triệt Nghị quyết 02-NQ/TW và Nghị quyết 35-NQ/TW. "
                           "Công đoàn Giáo dục tỉnh Nghệ An thực hiện Nghị quyết.")
     assert {facts.orgs.orgs[a.actor].name for a in facts.acts} == {"Công đoàn Điện lực Việt Nam"}
+
+
+def test_a_party_regulation_written_quy_dinh_keeps_its_type():
+    _, found = directives("Công đoàn Xây dựng Việt Nam thực hiện Quy định số 144-QĐ/TW của Bộ Chính trị và Quyết định "
+                          "số 1234/QĐ-TLĐ của Tổng Liên đoàn.")
+    assert sorted((d.symbol, d.type_label) for d in found.values()) == [
+        ("1234-QĐ/TLĐ", "Quyết định"), ("144-QĐ/TW", "Quy định")]
