@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from unionkg.ontology.namespaces import entity_iri, fold
 
-from .extract.lexicon import GENERIC_NAMES, ORG_HEADS, phrase_key, phrase_set, table
+from .extract.lexicon import ABBREVIATIONS, GENERIC_NAMES, ORG_HEADS, mapping, phrase_key, phrase_set, table
 from .extract.model import Evidence, Org, OrgMention
 from .segment import tokenize
 
@@ -194,6 +194,12 @@ def _union_form(text: str) -> str:
     return text
 
 
+def spelled_out(name: str) -> str:
+    """The name with its short forms written in full ("LĐLĐ huyện X" -> "Liên đoàn Lao động huyện X")."""
+    full = mapping(ABBREVIATIONS)
+    return " ".join(full[w][0] if w in full else w for w in name.split())
+
+
 def _place_named(index: OrgIndex, mention: OrgMention) -> None:
     """Attach a written name to an organisation it abbreviates, or start a new one."""
     words = _words(_union_form(mention.text))
@@ -203,7 +209,7 @@ def _place_named(index: OrgIndex, mention: OrgMention) -> None:
             org.aliases.add(mention.text)
             mention.entity = key
             return
-    name = _union_form(mention.text)
+    name = spelled_out(_union_form(mention.text))
     key = fold(name)
     if key in index.orgs:
         mention.entity = key

@@ -91,3 +91,10 @@ def test_a_provincial_department_takes_the_province_of_the_article():
 def test_a_bare_province_word_with_no_province_in_the_article_names_a_class():
     index, _ = resolve("Tổng Liên đoàn Lao động Việt Nam họp. 63/63 Công đoàn Giáo dục tỉnh, thành phố đã làm kế hoạch.")
     assert [o.name for o in index.orgs.values()] == ["Tổng Liên đoàn Lao động Việt Nam"]
+
+
+def test_short_forms_are_spelled_out_in_the_name_so_two_articles_meet():
+    first, _ = resolve("LĐLĐ huyện Nghi Lộc tổ chức hội nghị.")
+    second, _ = resolve("Liên đoàn Lao động huyện Nghi Lộc tổ chức hội nghị.")
+    (a,), (b,) = first.orgs.values(), second.orgs.values()
+    assert a.key == b.key and a.name == "Liên đoàn Lao động huyện Nghi Lộc" and "LĐLĐ huyện Nghi Lộc" in a.aliases
