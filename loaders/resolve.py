@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from unionkg.ontology.namespaces import entity_iri, fold
 
 from .extract.lexicon import ABBREVIATIONS, GENERIC_NAMES, ORG_HEADS, mapping, phrase_key, phrase_set, table
-from .extract.model import Evidence, Org, OrgMention
+from .extract.model import UNION_KINDS, Evidence, Org, OrgMention
 from .segment import tokenize
 
 # Words that say nothing about which unit is meant: a short form must keep some other word.
@@ -20,7 +20,6 @@ _LEVEL_WORDS = {"tinh", "thanh", "huyen", "quan", "thi"}
 # Heads whose names are only unique inside a parent ("Khối Thi đua III", "Ban Tuyên giáo", "Đảng ủy").
 _QUALIFIED_KINDS = {"bloc", "committee", "department"}
 _CONTAINER_KINDS = {"party", "committee", "department"}
-_UNION_KINDS = {"union", "bloc", "federation", "confederation"}
 # Bare heads that name a unit of something else ("Đảng ủy" of which unit?), not one body.
 _CONTAINER_HEADS = {"dang uy", "dang bo", "chi bo", "so", "bo", "cuc", "uy ban nhan dan", "ubnd"}
 
@@ -221,7 +220,7 @@ def _place_named(index: OrgIndex, mention: OrgMention) -> None:
 
 def _main_union(index: OrgIndex, mentions: list[OrgMention], title_sentences: int) -> str | None:
     """The union the article is about: the first union of the title, else the most mentioned."""
-    unions = [m for m in mentions if m.entity and index.orgs[m.entity].kind in _UNION_KINDS]
+    unions = [m for m in mentions if m.entity and index.orgs[m.entity].kind in UNION_KINDS]
     in_title = [m for m in unions if m.sentence < title_sentences and index.orgs[m.entity].kind != "confederation"]
     if in_title:
         return in_title[0].entity

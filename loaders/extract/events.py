@@ -11,7 +11,7 @@ from ..resolve import OrgIndex
 from ..segment import Sentence
 from .directives import DirectiveMention
 from .lexicon import ACTS, EVENT_TYPES, PARTICIPANT_CUES, table
-from .model import Act, Event, Evidence, OrgMention, Participation
+from .model import UNION_KINDS, Act, Event, Evidence, OrgMention, Participation
 
 _DAY_MONTH = re.compile(
     r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Hh]ôm)\s+(?:nay|qua)\s*\(?\s*(?:ngày\s+)?"  # "Sáng nay (10/11)"
@@ -203,7 +203,7 @@ def find_acts(sentence: Sentence, mentions: list[OrgMention], directive_mentions
         verb_at = sentence.tokens[verb.start].begin
         actor = _subject_before(sentence, mentions, verb_at, directive_mentions) or \
             _subject_after_fronted_clause(sentence, mentions, verb_at, dm, index)
-        if actor is None or index.orgs[actor].kind not in _ACTOR_KINDS:
+        if actor is None or index.orgs[actor].kind not in UNION_KINDS:
             actor = index.main_union
         if actor is None:
             continue
@@ -212,9 +212,6 @@ def find_acts(sentence: Sentence, mentions: list[OrgMention], directive_mentions
             acts.append(Act(actor=index.use(each, evidence), directive=dm.directive, kind=verb.fields[0],
                             evidence=[evidence]))
     return acts
-
-
-_ACTOR_KINDS = {"union", "bloc", "federation", "confederation"}
 
 
 def _subject_after_fronted_clause(sentence: Sentence, mentions: list[OrgMention], verb_at: int,
@@ -228,7 +225,7 @@ def _subject_after_fronted_clause(sentence: Sentence, mentions: list[OrgMention]
         return None
     after = [m for m in mentions if m.entity and sentence.tokens[m.start].begin - sentence.begin > comma]
     first = after[0] if after else None
-    return first.entity if first and index.orgs[first.entity].kind in _ACTOR_KINDS else None
+    return first.entity if first and index.orgs[first.entity].kind in UNION_KINDS else None
 # Between two subjects of one verb: "A và B", "A, B", with an aside such as "(Bắc Giang)" after A.
 _COORDINATION = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|và|cùng)\s*")
 
@@ -243,7 +240,7 @@ def _coordinated_before(sentence: Sentence, mentions: list[OrgMention], actor: s
         prev, cur = before[at - 1], before[at]
         gap = sentence.text[sentence.tokens[prev.stop - 1].end - sentence.begin:
                             sentence.tokens[cur.start].begin - sentence.begin]
-        if not _COORDINATION.fullmatch(gap) or index.orgs[prev.entity].kind not in _ACTOR_KINDS:
+        if not _COORDINATION.fullmatch(gap) or index.orgs[prev.entity].kind not in UNION_KINDS:
             break
         found.append(prev.entity)
         at -= 1

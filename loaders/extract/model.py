@@ -26,6 +26,10 @@ class OrgMention:
     entity: str | None = None   # the entity key, set by resolution
 
 
+# Kinds of organisation that belong to the union hierarchy and can act on directives.
+UNION_KINDS = frozenset({"union", "bloc", "federation", "confederation"})
+
+
 @dataclass
 class Org:
     """One organisation of the article: canonical name, names as written, kind, IRI."""

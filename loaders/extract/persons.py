@@ -9,11 +9,10 @@ from unionkg.ontology.namespaces import fold
 from ...loaders.resolve import OrgIndex, apply_reference, find_or_add_org, host_of, qualify_contained
 from ..segment import Sentence, Token
 from .lexicon import HONORIFICS, POST_CUES, ROLES, table, word_key
-from .model import Evidence, OrgMention, Person, Post
+from .model import UNION_KINDS, Evidence, OrgMention, Person, Post
 from .orgs import _protected_tail, is_name_syllable, looks_like_person, role_org_start
 
 _CHAIN_SEPARATORS = {",", "–", "-", ";"}
-_UNION_KINDS = {"union", "bloc", "federation", "confederation"}
 
 
 @dataclass
@@ -237,7 +236,7 @@ def _next_org(chain: list[_Segment], orgs: list[str | None], k: int, index: OrgI
         org = orgs[m]
         if org is None:
             continue
-        if chain[m].role is None or index.orgs[org].kind in _UNION_KINDS | {"institution", "state"}:
+        if chain[m].role is None or index.orgs[org].kind in UNION_KINDS | {"institution", "state"}:
             return org
     return None
 
