@@ -79,7 +79,15 @@ def link_name(link: Any) -> str:
     return term_name(str(link)) or short(str(link))
 
 
+def prime_link_evidence(iri: URIRef, links: list[tuple]) -> None:
+    """Fetch the evidence of every (s, p, o) link of `iri` in one query, for triple_evidence."""
+    rq.prime("triple_evidence", rq.select("link_evidence", this=iri), key=("s", "p", "o"),
+             variable=("s", "p", "o"), every=tuple(links))
+
+
 def organisation(iri: URIRef) -> dict[str, Any]:
+    prime_link_evidence(iri, [(iri, row["link"], row["parent"]) for row in rq.select("org_parents", this=iri)]
+                        + [(row["child"], row["link"], iri) for row in rq.select("org_children", this=iri)])
     parents = [{**ref(row["parent"]), "link": link_name(row["link"]),
                 "evidence": triple_evidence(iri, row["link"], row["parent"])}
                for row in rq.select("org_parents", this=iri)]
@@ -124,9 +132,11 @@ def person(iri: URIRef) -> dict[str, Any]:
 
 
 def directive(iri: URIRef) -> dict[str, Any]:
+    rows = rq.select("directive_basis", this=iri)
+    ends = [(iri, row["directive"]) if str(row["direction"]) == "up" else (row["directive"], iri) for row in rows]
+    prime_link_evidence(iri, [(s, row["link"], o) for row, (s, o) in zip(rows, ends)])
     basis: dict[str, list] = {"up": [], "down": []}
-    for row in rq.select("directive_basis", this=iri):
-        s, o = (iri, row["directive"]) if str(row["direction"]) == "up" else (row["directive"], iri)
+    for row, (s, o) in zip(rows, ends):
         basis[str(row["direction"])].append({**ref(row["directive"]), "link": link_name(row["link"]),
                                              "evidence": triple_evidence(s, row["link"], o)})
     return {"properties": properties(iri), "based_on": basis["up"], "basis_of": basis["down"],

@@ -43,17 +43,21 @@ def select(name: str, **bindings: Term) -> list[dict[str, Term]]:
     return cache[key]
 
 
-def prime(name: str, rows: list[dict[str, Term]], key: str, variable: str = "this",
-          every: tuple[Term, ...] = ()) -> None:
+def prime(name: str, rows: list[dict[str, Term]], key: str | tuple[str, ...], variable: str | tuple[str, ...] = "this",
+          every: tuple = ()) -> None:
     """Answer `name` for every value of `key` in `rows` (and with no rows for the other nodes in
     `every`) from these rows, for the rest of the request: one query for many nodes instead of one
-    query per node."""
+    query per node. A tuple `key` names several columns, bound to the same-length tuple `variable`
+    (and `every` then holds tuples of values)."""
+    keys = key if isinstance(key, tuple) else (key,)
+    variables = variable if isinstance(variable, tuple) else (variable,)
     cache = g.setdefault("rq_cache", {})
-    grouped: dict[Term, list[dict[str, Term]]] = {node: [] for node in every}
+    grouped: dict[tuple, list[dict[str, Term]]] = {
+        node if isinstance(node, tuple) else (node,): [] for node in every}
     for row in rows:
-        grouped.setdefault(row[key], []).append(row)
-    for node, group in grouped.items():
-        cache.setdefault((name, ((variable, node),)), group)
+        grouped.setdefault(tuple(row[k] for k in keys), []).append(row)
+    for values, group in grouped.items():
+        cache.setdefault((name, tuple(sorted(zip(variables, values)))), group)
 
 
 def construct(name: str, **bindings: Term) -> list:
