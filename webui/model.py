@@ -115,22 +115,37 @@ def value(term: Any) -> str | None:
     return None if term is None else str(term)
 
 
-def evidence_rows(rows: list[dict]) -> list[dict[str, Any]]:
-    """Evidence dicts from evidence query rows: the sentence, its article, outlet and date, and a link,
-    the earliest article first."""
-    out = []
-    for row in rows:
+# Evidence shown per fact: an organisation named in thousands of articles would otherwise put
+# thousands of sentences (and an article lookup for each) on its page. The panel says how many
+# there are in all; the rest are a SPARQL query away.
+EVIDENCE_SHOWN = 10
+
+
+class EvidenceList(list):
+    """The evidence entries shown for one fact, with `total`, how many there are in all."""
+
+    total: int = 0
+
+
+def evidence_rows(rows: list[dict]) -> EvidenceList:
+    """Evidence dicts from evidence query rows (the sentence, its article, outlet and date, and a
+    link), the earliest article first, at most EVIDENCE_SHOWN of them."""
+    # Undated articles last, as the query's ORDER BY ?issued did; a stable sort keeps each
+    # article's mentions in text order.
+    dated = sorted(rows, key=lambda row: (row.get("issued") is None, str(row.get("issued") or "")))
+    shown = EvidenceList()
+    shown.total = len(rows)
+    for row in dated[:EVIDENCE_SHOWN]:
         article = str(row["article"])
         meta = next(iter(rq.select("article_meta", this=URIRef(article))), {})
         begin, end = value(row.get("begin")), value(row.get("end"))
         href = local_path(article)
         if href and begin is not None:
             href += f"?hl={begin}-{end}#m-{begin}"
-        out.append({"sentence": str(row["sentence"]), "article": article, "href": href,
-                    "title": value(meta.get("title")), "date": value(meta.get("issued")),
-                    "publisher": value(meta.get("publisher")), "url": value(meta.get("url"))})
-    # Undated articles last, as the query's ORDER BY ?issued did.
-    return sorted(out, key=lambda ev: (ev["date"] is None, ev["date"] or ""))
+        shown.append({"sentence": str(row["sentence"]), "article": article, "href": href,
+                      "title": value(meta.get("title")), "date": value(meta.get("issued")),
+                      "publisher": value(meta.get("publisher")), "url": value(meta.get("url"))})
+    return shown
 
 
 def node_evidence(node: Any) -> list[dict[str, Any]]:

@@ -38,3 +38,21 @@ def test_node_evidence_lists_each_mention_once(example_store):
         rows = example_store.select(rq.load("node_evidence"), {"this": URIRef(str(node["n"]))})
         assert len(rows) == len({r["mention"] for r in rows}) == int(node["c"])
         assert all(r.get("sentence") and r.get("article") for r in rows)
+
+
+MOST_MENTIONED_ORG = """PREFIX uk: <https://w3id.org/unionkg/ont#> PREFIX org: <http://www.w3.org/ns/org#>
+SELECT ?n (COUNT(DISTINCT ?m) AS ?c) WHERE { ?n a org:Organization ; uk:evidence ?m
+  FILTER(STRSTARTS(STR(?n), "https://w3id.org/unionkg/id/org/")) } GROUP BY ?n ORDER BY DESC(?c) ?n LIMIT 1"""
+
+
+def test_an_entity_page_shows_the_first_evidence_and_says_how_many_there_are(example_store, example_client):
+    from unionkg.webui.model import EVIDENCE_SHOWN
+    top = example_store.select(MOST_MENTIONED_ORG)[0]
+    count, path = int(top["c"]), "/id/" + str(top["n"]).split("/id/", 1)[1]
+    assert count > EVIDENCE_SHOWN, "the example corpus needs an organisation named more often than the cap"
+    evidence = example_client.get(path + ".json").get_json()["evidence"]
+    assert len(evidence) == EVIDENCE_SHOWN
+    dates = [ev["date"] for ev in evidence if ev["date"]]
+    assert dates == sorted(dates)
+    html = example_client.get(path).get_data(as_text=True)
+    assert f"({EVIDENCE_SHOWN} / {count})" in html
