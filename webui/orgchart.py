@@ -39,21 +39,17 @@ def org_param(name: str) -> URIRef | None:
     return URIRef(text)
 
 
-def heads(when: str) -> dict[str, dict]:
-    """Organisation IRI -> its latest head as of `when` (one query for the whole chart)."""
-    found: dict[str, dict] = {}
-    for row in rq.select("orgchart_heads", asof=Literal(when, datatype=XSD.date)):
-        found.setdefault(str(row["org"]), row)  # rows come latest first within each organisation
-        if row.get("personLabel") is not None and i18n.current() == "vi":
-            remember_label(str(row["person"]), str(row["personLabel"]))
-    return found
+def latest_head(iri: Any, when: str) -> dict | None:
+    """The latest head of organisation `iri` observed on or before `when`, or None."""
+    rows = rq.select("orgchart_head", this=URIRef(str(iri)), asof=Literal(when, datatype=XSD.date))
+    return rows[0] if rows else None
 
 
 def node(iri: Any, when: str, below: int | None = None, name: Any = None) -> dict[str, Any]:
     """One unit of the chart: its reference, its head as of `when`, and how many units it has under it."""
     if name is not None and i18n.current() == "vi":
         remember_label(str(iri), str(name))
-    head = heads(when).get(str(iri))
+    head = latest_head(iri, when)
     return {**ref(iri), "head": ref(head["person"]) if head else None,
             "head_observed": str(head["observed"]) if head and "observed" in head else None,
             "below": below}
