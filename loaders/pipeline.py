@@ -32,6 +32,7 @@ from .to_rdf import article_graph, article_triples
 
 Triple = tuple[Node, Node, Node]
 _ENTITY_CLASSES = {ORG.Organization, FOAF.Person, UK.Directive, UK.Event}
+_TYPE = RDF.type  # compared as text, per triple: rdflib's own == and attribute lookup are slow there
 CHUNK = 8  # documents per task sent to a worker
 IN_FLIGHT = 4  # chunks per worker queued or done but not yet written: bounds memory
 BATCH_ARTICLES = 32  # articles per write transaction
@@ -79,7 +80,7 @@ def document_to_graph(doc: SourceDocument) -> ArticleGraph | InputError:
     except InputError as err:
         return err
     triples = article_triples(extract_article(article))
-    entities = {s for s, p, o in triples if p == RDF.type and o in _ENTITY_CLASSES}
+    entities = {s for s, p, o in triples if str.__eq__(p, _TYPE) and o in _ENTITY_CLASSES}
     return ArticleGraph(article.source, article_graph(article.source), triples, entities)
 
 

@@ -1,8 +1,12 @@
 """Split cleaned article text into sentences and tokens, keeping character offsets."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from unionkg.ontology.namespaces import tone_key
 
 # A token is a word with inner . , / & ("10.11", "PGS,TS", "Đ/c") and dashes only before digits or
 # an all-caps code ("02-NQ/TW", "NĐ-CP"), so "III-Công đoàn" splits into "III", "-", "Công";
@@ -14,13 +18,20 @@ _TOKEN = re.compile(r"\w+(?:[./,&]\w+|[-–](?:\d+\b|[A-ZĐ]+\b))*|[^\w\s]", re.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9])|\n+")
 
 
-@dataclass(frozen=True)
-class Token:
-    """One token with its offsets in the article text."""
+@functools.lru_cache(maxsize=1 << 16)  # words repeat a lot; the key is on the hot path
+def word_key(text: str) -> str:
+    """Tone-placement- and case-insensitive key of one word; diacritics kept, so "Đài" is not "Đại"."""
+    return tone_key(text)
+
+
+class Token(NamedTuple):
+    """One token with its offsets in the article text, and its word_key (phrase tables look it up at
+    every position, so it is computed once here)."""
 
     text: str
     begin: int
     end: int
+    key: str
 
     @property
     def is_capitalised(self) -> bool:
@@ -47,7 +58,9 @@ class Sentence:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`, with offsets shifted by `offset`."""
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    new = tuple.__new__  # Token's generated __new__ is a Python function, slow at one call per token
+    return [new(Token, (word, begin, begin + len(word), word_key(word)))
+            for word, begin in ((m.group(), m.start() + offset) for m in _TOKEN.finditer(text))]
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -15,6 +15,32 @@ from .extract.model import Evidence
 
 Triple = tuple[Node, Node, Node]
 
+
+class _Terms:
+    """A namespace whose terms are each made once: rdflib makes and checks a new URIRef at every access."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+        self._items: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._namespace[name]
+        return term
+
+
+# The vocabulary terms recur in every triple; article-specific IRIs (ID, GRAPH) do not, so stay plain.
+DCTERMS, FOAF, NIF, ORG, PROV, RDF, SDO, SKOS, UK, XSD = (  # type: ignore[assignment]
+    _Terms(n) for n in (DCTERMS, FOAF, NIF, ORG, PROV, RDF, SDO, SKOS, UK, XSD))
+
 _ORG_CLASS = {
     "union": UK.TradeUnion, "federation": UK.TradeUnion, "confederation": UK.TradeUnion, "bloc": UK.EmulationBloc,
     "party": UK.PartyBody, "state": UK.StateBody, "institution": UK.HostInstitution, "committee": UK.Committee,
@@ -42,10 +68,18 @@ def article_graph(source: str) -> URIRef:
     return GRAPH[f"article/{article_key(source)}"]
 
 
+@lru_cache(maxsize=4096)  # names and labels recur within and across articles
 def _vi(text: str) -> Literal:
     return Literal(text, lang="vi")
 
 
+@lru_cache(maxsize=4096)  # sentence offsets, rule names and keys recur
+def _plain(value: str | int) -> Literal:
+    """Literal(value), made once per value."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=1024)
 def _date(value: str) -> Literal:
     """xsd:date, gYearMonth or gYear by the length of an ISO date."""
     kind = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.string)
@@ -76,10 +110,10 @@ class _GraphBuilder:
                 self.mentions.add(mention)
                 self.add(mention, RDF.type, UK.Mention)
                 self.add(mention, NIF.referenceContext, self.article)
-                self.add(mention, NIF.beginIndex, Literal(s.begin))
-                self.add(mention, NIF.endIndex, Literal(s.end))
+                self.add(mention, NIF.beginIndex, _plain(s.begin))
+                self.add(mention, NIF.endIndex, _plain(s.end))
                 self.add(mention, NIF.anchorOf, Literal(s.text))
-                self.add(mention, UK.rule, Literal(e.rule))
+                self.add(mention, UK.rule, _plain(e.rule))
 
     def statement(self, s: URIRef, p: URIRef, o: URIRef, evidence: list[Evidence]) -> None:
         """A plain triple, and its rdf:Statement carrying the evidence."""

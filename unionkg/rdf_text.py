@@ -69,11 +69,12 @@ _ECHAR_RE = re.compile(r'[\\"\n\r]')
 
 def term_text(term: Term) -> str:
     """The SPARQL and N-Triples text of an IRI or literal, escaped so no value can change the syntax."""
-    if isinstance(term, URIRef):
+    kind = type(term)  # exact types first: isinstance on rdflib's abstract classes is slow
+    if kind is URIRef or (kind is not Literal and isinstance(term, URIRef)):
         if _IRI_BAD.search(term):
             raise QueryError(f"not a valid IRI: {str(term)[:200]!r}")
         return f"<{term}>"
-    if isinstance(term, Literal):
+    if kind is Literal or isinstance(term, Literal):
         text = '"' + _ECHAR_RE.sub(lambda m: _ECHARS[m.group()], str(term)) + '"'
         if term.language:
             if not _LANG.fullmatch(term.language):
@@ -90,9 +91,11 @@ def triples_text(triples: Iterable[Triple]) -> str:
     lines = []
     iris: dict[URIRef, str] = {}  # an article repeats its IRIs (predicates above all): escape each once
     for s, p, o in triples:
+        # `type(...) is URIRef` first: isinstance on rdflib's abstract classes is slow, and this runs per triple.
+        if (type(s) is not URIRef and isinstance(s, Literal)) or (type(p) is not URIRef and not isinstance(p, URIRef)):
+            problem = "a subject cannot be a literal and a predicate must be an IRI"
+            raise StoreError(f"cannot store ({s!r}, {p!r}, {o!r}): {problem}"[:600])
         try:
-            if isinstance(s, Literal) or not isinstance(p, URIRef):
-                raise QueryError("a subject cannot be a literal and a predicate must be an IRI")
             lines.append(f"{_iri_text(s, iris)} {_iri_text(p, iris)} {_iri_text(o, iris)} .\n")
         except QueryError as error:
             raise StoreError(f"cannot store ({s!r}, {p!r}, {o!r}): {error}"[:600]) from None

@@ -54,21 +54,33 @@ class IndexRows:
     facts: list[tuple[str, int | None, str | None]] = field(default_factory=list)
 
 
+# The same terms as plain text: the index reads every triple of an article, and rdflib's own
+# equality (called on every hit of a set of its terms) is slow there.
+_DIRECTIVE_PREDICATE_TEXTS = frozenset(str(p) for p in _DIRECTIVE_PREDICATES)
+_P = {name: str(term) for name, term in {
+    "nameKey": UK.nameKey, "type": RDF.type, "prefLabel": SKOS.prefLabel, "name": FOAF.name, "symbol": UK.symbol,
+    "title": DCTERMS.title, "typeLabel": UK.typeLabel, "number": UK.number, "congress": UK.congress}.items()}
+_PREDICATE_TEXTS = frozenset(str(p) for p in PREDICATES)
+_KIND_TEXTS = {str(cls): kind for cls, kind in _KINDS.items()}
+_DIRECTIVE_TEXT = str(UK.Directive)
+
+
 def index_rows(triples: Iterable[tuple]) -> IndexRows:
     """The index rows of one named graph's triples (rdflib terms)."""
-    by_subject: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
+    by_subject: dict[str, dict[str, list]] = {}
     for s, p, o in triples:
-        if p in PREDICATES and isinstance(s, URIRef):
-            by_subject[s][p].append(o)
+        predicate = str(p)
+        if predicate in _PREDICATE_TEXTS and isinstance(s, URIRef):
+            by_subject.setdefault(str(s), {}).setdefault(predicate, []).append(o)
     rows = IndexRows()
-    for s, props in by_subject.items():
-        entity = str(s)
-        rows.keys += [(entity, str(k), 1) for k in props.get(UK.nameKey, ())]
-        for kind in {_KINDS[t] for t in props.get(RDF.type, ()) if t in _KINDS}:
+    for entity, props in by_subject.items():
+        rows.keys += [(entity, str(k), 1) for k in props.get(_P["nameKey"], ())]
+        types = [str(t) for t in props.get(_P["type"], ())]
+        for kind in {_KIND_TEXTS[t] for t in types if t in _KIND_TEXTS}:
             rows.facts.append((entity, kind, None))
-        labels = {str(o) for o in props.get(SKOS.prefLabel, ()) if _is_vi(o)}
-        labels |= {str(o) for o in props.get(FOAF.name, ())}
-        is_directive = UK.Directive in props.get(RDF.type, ())
+        labels = {str(o) for o in props.get(_P["prefLabel"], ()) if _is_vi(o)}
+        labels |= {str(o) for o in props.get(_P["name"], ())}
+        is_directive = _DIRECTIVE_TEXT in types
         texts = _directive_texts(props, is_directive)
         rows.keys += [(entity, key, 0) for key in sorted({sparql_fold(t) for t in texts})]
         if is_directive:
@@ -82,22 +94,24 @@ def _is_vi(term: object) -> bool:
     return lang == "vi" or lang.startswith("vi-")
 
 
-def _directive_texts(props: Mapping[URIRef, list], is_directive: bool) -> list[str]:
+def _directive_texts(props: Mapping[str, list], is_directive: bool) -> list[str]:
     """The directive texts search.rq folds: symbol, title (of a directive), type with number or congress."""
-    types = [str(t) for t in props.get(UK.typeLabel, ())]
-    texts = [str(o) for o in props.get(UK.symbol, ())]
-    texts += [str(o) for o in props.get(DCTERMS.title, ())] if is_directive else []
-    texts += [f"{t} số {n}" for t in types for n in props.get(UK.number, ())]
-    texts += [f"{t} Đại hội {c}" for t in types for c in props.get(UK.congress, ())]
+    if not (props.keys() & _DIRECTIVE_PREDICATE_TEXTS):
+        return []
+    types = [str(t) for t in props.get(_P["typeLabel"], ())]
+    texts = [str(o) for o in props.get(_P["symbol"], ())]
+    texts += [str(o) for o in props.get(_P["title"], ())] if is_directive else []
+    texts += [f"{t} số {n}" for t in types for n in props.get(_P["number"], ())]
+    texts += [f"{t} Đại hội {c}" for t in types for c in props.get(_P["congress"], ())]
     return texts
 
 
-def _directive_labels(entity: str, props: Mapping[URIRef, list]) -> set[str]:
+def _directive_labels(entity: str, props: Mapping[str, list]) -> set[str]:
     """search.rq's COALESCE(symbol, type "số" number, type "Đại hội" congress, IRI) over its OPTIONAL rows."""
-    types = [str(t) for t in props.get(UK.typeLabel, ())]
-    for labels in ([str(s) for s in props.get(UK.symbol, ())],
-                   [f"{t} số {n}" for t in types for n in props.get(UK.number, ())],
-                   [f"{t} Đại hội {c}" for t in types for c in props.get(UK.congress, ())]):
+    types = [str(t) for t in props.get(_P["typeLabel"], ())]
+    for labels in ([str(s) for s in props.get(_P["symbol"], ())],
+                   [f"{t} số {n}" for t in types for n in props.get(_P["number"], ())],
+                   [f"{t} Đại hội {c}" for t in types for c in props.get(_P["congress"], ())]):
         if labels:
             return set(labels)
     return {entity}
@@ -157,10 +171,11 @@ class SearchIndex:
         if rows is None:
             return
         db.execute("INSERT INTO graph VALUES (?)", (graph,))
-        for entity, key, is_name in rows.keys:
-            rowid = db.execute("INSERT INTO name_key (graph, entity, key, is_name) VALUES (?, ?, ?, ?)",
-                               (graph, entity, key, is_name)).lastrowid
-            db.execute("INSERT INTO key_fts (rowid, key) VALUES (?, ?)", (rowid, key))
+        db.executemany("INSERT INTO name_key (graph, entity, key, is_name) VALUES (?, ?, ?, ?)",
+                       [(graph, *key) for key in rows.keys])
+        # The graph's keys were all deleted above, so its rows in name_key are exactly the new ones.
+        db.execute("INSERT INTO key_fts (rowid, key) SELECT id, key FROM name_key WHERE graph = ? ORDER BY id",
+                   (graph,))
         db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?)", [(graph, *fact) for fact in rows.facts])
 
     def clear(self) -> None:

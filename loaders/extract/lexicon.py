@@ -5,9 +5,8 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-from unionkg.ontology.namespaces import tone_key
-
 from ..segment import Token
+from ..segment import word_key as _word_key
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -23,12 +22,6 @@ def _rows(name: str) -> list[list[str]]:
         if fields and fields[0]:
             rows.append(fields)
     return rows
-
-
-@functools.lru_cache(maxsize=1 << 16)  # words repeat a lot; the key is on the hot path
-def _word_key(text: str) -> str:
-    """Tone-placement- and case-insensitive key of one word; diacritics kept, so "Đài" is not "Đại"."""
-    return tone_key(text)
 
 
 @dataclass(frozen=True)
@@ -58,19 +51,30 @@ class PhraseTable:
         """The longest phrase starting at tokens[i], or None."""
         if i >= len(tokens):
             return None
-        if self._capitalised and not tokens[i].text[:1].isupper():
+        first = tokens[i]
+        if self._capitalised and not first.text[:1].isupper():
             return None
-        for keys, phrase, fields in self._by_first.get(_word_key(tokens[i].text), ()):
+        entries = self._by_first.get(first.key)
+        return self._longest(tokens, i, entries) if entries else None
+
+    @staticmethod
+    def _longest(tokens: list[Token], i: int, entries: list) -> PhraseMatch | None:
+        """The first (longest) of the entries sharing tokens[i]'s key whose other words follow it."""
+        for keys, phrase, fields in entries:
             stop = i + len(keys)
-            if stop <= len(tokens) and all(_word_key(tokens[i + k].text) == keys[k] for k in range(len(keys))):
+            if stop <= len(tokens) and all(tokens[i + k].key == keys[k] for k in range(1, len(keys))):
                 return PhraseMatch(i, stop, phrase, fields)
         return None
 
     def find_all(self, tokens: list[Token]) -> list[PhraseMatch]:
         """Non-overlapping matches, left to right."""
-        found, i = [], 0
-        while i < len(tokens):
-            m = self.match_at(tokens, i)
+        found, i, count = [], 0, len(tokens)
+        by_first, capitalised = self._by_first, self._capitalised
+        while i < count:
+            first = tokens[i]
+            entries = by_first.get(first.key)
+            m = self._longest(tokens, i, entries) if entries and (
+                not capitalised or first.text[:1].isupper()) else None
             if m:
                 found.append(m)
                 i = m.stop

@@ -33,10 +33,10 @@ def find_org_mentions(sentence: Sentence) -> list[OrgMention]:
     lower_ban = {r.stop - 1 for r in roles if tokens[r.stop - 1].text == "ban" and role_org_start(
         tokens, r.start, r.stop) == r.stop - 1}
     mentions: list[OrgMention] = []
+    heads, lower_heads = table(ORG_HEADS, capitalised=True), table(ORG_HEADS)
     i = 0
     while i < len(tokens):
-        head = table(ORG_HEADS, capitalised=True).match_at(tokens, i) or \
-            (table(ORG_HEADS).match_at(tokens, i) if i in lower_ban else None)
+        head = heads.match_at(tokens, i) or (lower_heads.match_at(tokens, i) if i in lower_ban else None)
         if head is None or i in blocked or _is_generic(tokens, i):
             i += 1
             continue

@@ -8,7 +8,7 @@ from unionkg.ontology.namespaces import fold
 
 from ...loaders.resolve import OrgIndex, apply_reference, find_or_add_org, host_of, qualify_contained
 from ..segment import Sentence, Token
-from .lexicon import HONORIFICS, POST_CUES, ROLES, table, word_key
+from .lexicon import HONORIFICS, POST_CUES, ROLES, SURNAMES, table, word_key, word_set
 from .model import UNION_KINDS, Evidence, OrgMention, Person, Post
 from .orgs import _protected_tail, is_name_syllable, looks_like_person, role_org_start
 
@@ -49,9 +49,10 @@ def find_people(sentence: Sentence, mentions: list[OrgMention], index: OrgIndex,
 
 def _person_spans(tokens: list[Token], org_at: dict[int, OrgMention], inside_org: set[int]):
     """(start, stop, honorific, rule) of each person name in the sentence."""
+    honorifics = table(HONORIFICS)
     i = 0
     while i < len(tokens):
-        honorific = table(HONORIFICS).match_at(tokens, i)
+        honorific = honorifics.match_at(tokens, i)
         if honorific and tokens[honorific.stop - 1].text != ":":
             j = honorific.stop + (1 if honorific.stop < len(tokens) and tokens[honorific.stop].text == ":" else 0)
             size = _name_size(tokens, j, inside_org, need_surname=False)
@@ -71,6 +72,8 @@ def _name_size(tokens: list[Token], i: int, inside_org: set[int], need_surname: 
     """Length of a 2-4 syllable personal name at i (the longest), or 0."""
     if i >= len(tokens) or not tokens[i].text[:1].isupper():
         return 0
+    if need_surname and tokens[i].key not in word_set(SURNAMES):
+        return 0  # not a family name: looks_like_person would refuse every size below
     for size in (4, 3, 2):
         span = tokens[i:i + size]
         if len(span) < size or any(k in inside_org for k in range(i, i + size)):
