@@ -32,11 +32,12 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import pages  # noqa: E402
+import report  # noqa: E402
+from report import ROOT_ORG, SEARCH_TEXT, SYMBOL  # noqa: E402
 import synth  # noqa: E402
 
 TRIPLES_PER_ARTICLE = 780  # measured on synth articles; only used to size the corpora
-SYMBOL = "02-NQ/TW"
-SEARCH_TEXT = "Thien Phuc"
 
 
 def unionkg_cmd() -> list[str]:
@@ -48,7 +49,8 @@ def unionkg_cmd() -> list[str]:
 # an embedded store in step), "search_sparql" is the same query forced through SPARQL.
 LIBRARY = ["directive_trace", "org_ancestors", "officials", "org_subtree", "search", "search_sparql", "directive",
            "directive_coverage", "directives", "events", "person_career", "stats", "network_nodes", "network_edges"]
-ROOT_ORG = "Tổng Liên đoàn Lao động Việt Nam"
+PAGES_AT = ("1M", "50k")  # sizes whose store the UI pages are timed on (benchmarks/pages.py)
+PAGE_REQUESTS = 10
 RDFLIB_QUERIES = 6  # the baseline runs the first six (the queries with targets, and search) to bound the run
 
 
@@ -246,65 +248,6 @@ def rdflib_latency(nquads: Path, queries: dict[str, str], params: dict, budget: 
 
 # ---------------------------------------------------------------- report
 
-def markdown(result: dict) -> str:
-    m = result["machine"]
-    lines = [f"# unionkg scale benchmark ({result['mode']})", "",
-             f"{result['date']} · {m['cpus']} CPUs · {m['python']} · pyoxigraph {m['pyoxigraph']} · "
-             f"rdflib {m['rdflib']} · {m['platform']}", "",
-             "## Ingest (end to end, `unionkg ingest` into an on-disk embedded store)", "",
-             "| corpus | articles | MB | triples | jobs | seconds | articles/s | MB/s | peak RSS MB | store MB |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for size in result["sizes"]:
-        for run in size["ingest"]:
-            lines.append(f"| {size['label']} | {size['articles']} | {size['corpus_MB']:.1f} | {size['triples']:,} | "
-                         f"{run['jobs']} | {run['seconds']:.1f} | {run['articles_per_s']:.1f} | {run['MB_per_s']:.2f} | "
-                         f"{run['peak_rss_MB']:.0f} | {run['store_MB']:.0f} |")
-    lines += ["", "Peak RSS is the largest single process (getrusage of the children); with --jobs 2 the "
-              "main process and each worker are counted apart.", ""]
-    split = result.get("stage_split")
-    if split:
-        lines += [f"## Where ingest time goes (serial, {split['articles']} articles, "
-                  f"{1000 * split['total_s'] / split['articles']:.0f} ms per article)", "",
-                  "| stage | ms/article | share |", "|---|---:|---:|"]
-        for stage, v in split["stages"].items():
-            lines.append(f"| {stage} | {v['ms_per_article']:.1f} | {100 * v['share']:.0f}% |")
-        lines.append("")
-    lines += ["## Query latency (embedded Oxigraph on disk vs rdflib Dataset in memory, same N-Quads)", "",
-              "| size | triples | query | rows | oxigraph p50 ms | p95 ms | rdflib rows | rdflib p50 ms | p95 ms | ratio (p50) |",
-              "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
-    for size in result["sizes"]:
-        rdf = size.get("rdflib", {})
-        for name, ox in size["queries"].items():
-            base = rdf.get(name)
-            if base and "skipped" in base:
-                tail = (f"skipped ({base['skipped']}) | | | > {1000 * result.get('rdflib_limit', 60) / max(ox['p50_ms'], 1e-6):.0f}× |")
-            elif base:
-                tail = (f"{base['rows']} | {base['p50_ms']:.1f} | {base['p95_ms']:.1f} | "
-                        f"{_ratio(base['p50_ms'] / max(ox['p50_ms'], 1e-6))} |")
-            elif "skipped" in rdf:
-                tail = "| skipped | | |"
-            else:
-                tail = "| not run | | |"  # outside the baseline's set (RDFLIB_QUERIES)
-            lines.append(f"| {size['label']} | {size['triples']:,} | {name} | {ox['rows']} | {ox['p50_ms']:.2f} | "
-                         f"{ox['p95_ms']:.2f} | {tail}")
-        if "load" in rdf:
-            lines.append(f"| {size['label']} | | *rdflib load (ms)* | | | | | {1000 * rdf['load']['seconds']:.0f} | | |")
-        if "skipped" in rdf:
-            lines.append(f"| {size['label']} | | *rdflib: {rdf['skipped']}* | | | | | | | |")
-    lines += ["", "Ratio = rdflib p50 / Oxigraph p50 (how many times faster the embedded store is).",
-              f"Queries: the library's (queries/*.rq, defaults bound), through `library.run`; `search` is answered by "
-              f"the search index beside the store, `search_sparql` is the same query through SPARQL. Parameters: "
-              f"directive {SYMBOL}; org_subtree and directive_coverage of {ROOT_ORG}; ancestors of the first company "
-              f"union (by IRI) with two levels above it; officials of the organisation with the most posts; the person "
-              f"with the most posts; search text \"{SEARCH_TEXT}\".", ""]
-    return "\n".join(lines)
-
-
-def _ratio(value: float) -> str:
-    """A speed-up as "12×", or "0.16×" when the baseline is the faster."""
-    return f"{value:.0f}×" if value >= 1 else f"{value:.2f}×"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
@@ -345,7 +288,7 @@ def main() -> None:
             size_bytes = synth.write_corpus(corpus, count, args.seed)
             print(f"[{label}] {count} articles, {size_bytes / 1e6:.1f} MB", file=sys.stderr, flush=True)
             entry = {"label": label, "articles": count, "corpus_MB": size_bytes / 1e6, "ingest": []}
-            for jobs in job_counts:
+            for jobs in job_counts[-1:] if label == "10M" else job_counts:  # one ingest of 10M: it takes long
                 run = ingest_run(corpus, workdir / f"store-{label}-j{jobs}", jobs)
                 run.update(jobs=jobs, articles_per_s=count / run["seconds"], MB_per_s=size_bytes / 1e6 / run["seconds"])
                 entry["ingest"].append(run)
@@ -360,6 +303,9 @@ def main() -> None:
                     store.dump(handle, "nquads")
             entry["queries"] = embedded_latency(store_dir, queries, params, budget, reps)
             entry["params"] = {name: {k: str(v) for k, v in b.items()} for name, b in params.items()}
+            if label in PAGES_AT:
+                entry["pages"] = {"requests": PAGE_REQUESTS, "timeout_s": pages.TIMEOUT_S,
+                                  "results": pages.measure_store(str(store_dir), PAGE_REQUESTS, label, f"the {label} store")}
             print(f"[{label}] oxigraph: " + ", ".join(f"{n} {q['p50_ms']:.2f} ms" for n, q in entry["queries"].items()),
                   file=sys.stderr, flush=True)
             baseline = {name: queries[name] for name in LIBRARY[:RDFLIB_QUERIES]}
@@ -376,7 +322,7 @@ def main() -> None:
 
     args.results.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S") + ("-quick" if args.quick else "")
-    text = markdown(result)
+    text = report.markdown(result)
     for name in (stamp, "latest"):
         if name == "latest" and args.quick and (args.results / "latest.md").exists():
             continue  # a quick run never replaces the figures of a full one

@@ -68,9 +68,8 @@ def walk(start: URIRef, depth: int, limit: int) -> dict[str, Any]:
             for row in rq.select("neighbours", this=URIRef(iri)):
                 source, target, relation = str(row["source"]), str(row["target"]), str(row["relation"])
                 other = target if source == iri else source
-                names = {source: row.get("sourceLabel"), target: row.get("targetLabel")}
-                if names[other] is not None and i18n.current() == "vi":
-                    remember_label(other, str(names[other]))
+                if row.get("otherLabel") is not None and i18n.current() == "vi":
+                    remember_label(other, str(row["otherLabel"]))
                 if other not in distance:
                     if len(distance) >= limit:
                         truncated = True
