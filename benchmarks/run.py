@@ -50,7 +50,7 @@ def unionkg_cmd() -> list[str]:
 LIBRARY = ["directive_trace", "org_ancestors", "officials", "org_subtree", "search", "search_sparql", "directive",
            "directive_coverage", "directives", "events", "person_career", "stats", "network_nodes", "network_edges"]
 PAGES_AT = ("1M", "50k")  # sizes whose store the UI pages are timed on (benchmarks/pages.py)
-PAGE_REQUESTS = 10
+PAGE_REQUESTS = 5
 RDFLIB_QUERIES = 6  # the baseline runs the first six (the queries with targets, and search) to bound the run
 
 
