@@ -56,3 +56,17 @@ def test_an_entity_page_shows_the_first_evidence_and_says_how_many_there_are(exa
     assert dates == sorted(dates)
     html = example_client.get(path).get_data(as_text=True)
     assert f"({EVIDENCE_SHOWN} / {count})" in html
+
+
+ACTS_AT_EVENTS = """PREFIX uk: <https://w3id.org/unionkg/ont#>
+SELECT ?event (COUNT(DISTINCT ?act) AS ?acts) WHERE { ?act uk:atEvent ?event } GROUP BY ?event"""
+
+
+def test_the_acts_of_an_event_are_those_at_that_event_only(example_store):
+    events = example_store.select(ACTS_AT_EVENTS)
+    every_act = {r["act"] for r in example_store.select(rq.load("acts"))}
+    assert events and len(every_act) > max(int(e["acts"]) for e in events)
+    for event in events:
+        acts = {r["act"] for r in example_store.select(rq.load("acts"), {"event": event["event"]})}
+        nodes = {r["node"] for r in example_store.select(rq.load("act_evidence"), {"event": event["event"]})}
+        assert len(acts) == int(event["acts"]) and nodes == acts
