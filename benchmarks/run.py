@@ -138,10 +138,14 @@ def pick_values(store) -> dict[str, dict]:
     """Parameter values for each query: IRIs picked from the data, or text."""
     from unionkg.queries import library
     prefix = "PREFIX org: <http://www.w3.org/ns/org#>\n"
+    # A company union two levels down where there is one. The units come DISTINCT with the second
+    # level as an EXISTS: joined directly, every article restating a link multiplied the rows (this
+    # query alone did not finish in five minutes at 10M triples).
     deep = store.select(prefix + "PREFIX uk: <https://w3id.org/unionkg/ont#>\n"
-                        "SELECT ?c WHERE { ?c org:subOrganizationOf ?p . ?p org:subOrganizationOf ?q . "
+                        "SELECT ?c WHERE { { SELECT DISTINCT ?c WHERE { ?c org:subOrganizationOf ?p "
+                        "FILTER EXISTS { ?p org:subOrganizationOf ?q } } } "
                         "OPTIONAL { ?c uk:nameKey ?k FILTER(STRSTARTS(?k, \"cong doan cong ty\")) } } "
-                        "ORDER BY (!BOUND(?k)) ?c LIMIT 1")  # a company union where there is one
+                        "ORDER BY (!BOUND(?k)) ?c LIMIT 1")
     busy = store.select(prefix + "SELECT ?o (COUNT(?m) AS ?n) WHERE { ?m org:organization ?o } "
                                  "GROUP BY ?o ORDER BY DESC(?n) ?o LIMIT 1")
     person = store.select(prefix + "SELECT ?p (COUNT(?m) AS ?n) WHERE { ?m org:member ?p } "
