@@ -30,6 +30,16 @@ def oxigraph_binary() -> str | None:
     return str(beside) if beside.exists() else shutil.which("oxigraph")
 
 
+def stop_process(process: subprocess.Popen, grace: float = 10) -> None:
+    """SIGTERM (the servers shut down cleanly on it), then SIGKILL after `grace` seconds."""
+    process.terminate()
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def wait_until_answers(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
     """Poll `url` until it answers; fail if the process dies or the time runs out."""
     deadline = time.monotonic() + seconds
@@ -84,12 +94,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         wait_until_answers(f"{base}/query?query=ASK%7B%7D", process)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
 
 
 @pytest.fixture

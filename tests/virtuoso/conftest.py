@@ -22,7 +22,7 @@ from unionkg.store import RemoteStore
 
 
 def _shared_conftest():
-    """tests/conftest.py as a module, for its free_port and wait_until_answers."""
+    """tests/conftest.py as a module, for its free_port, wait_until_answers and stop_process."""
     name = "unionkg_tests_conftest"
     if name not in sys.modules:
         spec = importlib.util.spec_from_file_location(name, Path(__file__).parents[1] / "conftest.py")
@@ -111,16 +111,6 @@ def _prepare(isql: str, sql_port: int, folder: Path) -> None:
         raise RuntimeError(f"{isql} {script} failed: {(out.stdout + out.stderr).strip()[-800:]}")
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """SIGTERM (Virtuoso shuts down cleanly on it), then SIGKILL after 20 s."""
-    process.terminate()
-    try:
-        process.wait(20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 @pytest.fixture(scope="session")
 def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL (http://127.0.0.1:PORT) of a fresh Virtuoso for this test session."""
@@ -143,7 +133,7 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         _prepare(isql, sql_port, folder)
         yield base
     finally:
-        _stop(process)
+        shared.stop_process(process, grace=20)  # Virtuoso checkpoints on SIGTERM
 
 
 @pytest.fixture
