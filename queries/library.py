@@ -29,7 +29,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -39,12 +39,13 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from unionkg.errors import QueryError
+from unionkg.queries.lateral import has_lateral, sparql11_twin
 from unionkg.ontology.namespaces import PREFIXES, fold
 from unionkg.store import Store, Term
 from unionkg.store_remote import tokens
 
 __all__ = ["Param", "LibraryQuery", "ParameterError", "names", "load", "parse_header", "bind",
-           "run", "columns_of", "plain", "resolve_directive", "resolve_org", "resolve_person"]
+           "run", "has_lateral", "columns_of", "plain", "resolve_directive", "resolve_org", "resolve_person"]
 
 _PACKAGE = __package__ or "unionkg.queries"
 TYPES = ("string", "folded", "integer", "boolean", "date", "iri", "org", "person", "directive")
@@ -80,6 +81,11 @@ class LibraryQuery:
     params: tuple[Param, ...] = ()
     path: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    sparql11: str | None = None  # the same query without LATERAL, for stores that lack it
+
+    def text_for(self, store: Store) -> str:
+        """The query's text as `store` can run it: its SPARQL 1.1 form where the store lacks LATERAL."""
+        return self.text if self.sparql11 is None or has_lateral(store) else self.sparql11
 
     def param(self, name: str) -> Param | None:
         """The declared parameter called `name`, if any."""
@@ -165,7 +171,9 @@ def names() -> list[str]:
 @lru_cache(maxsize=None)
 def _library_query(name: str) -> LibraryQuery:
     resource = resources.files(_PACKAGE).joinpath(f"{name}.rq")
-    return _from_text(name, resource.read_text(encoding="utf-8"), str(resource))
+    query = _from_text(name, resource.read_text(encoding="utf-8"), str(resource))
+    twin = sparql11_twin(name)
+    return replace(query, sparql11=twin) if twin is not None else query
 
 
 def load(name_or_path: str) -> LibraryQuery:
@@ -272,7 +280,7 @@ def run(store: Store, name_or_path: str | LibraryQuery, params: Mapping[str, Any
         rows = library_rows(store, bindings["q"], bindings.get("kind"))
         if rows is not None:
             return rows
-    return store.select(query.text, bindings)
+    return store.select(query.text_for(store), bindings)
 
 
 def columns_of(query: str, rows: Sequence[Mapping[str, Any]] = ()) -> list[str]:

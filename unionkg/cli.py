@@ -197,7 +197,7 @@ def query(query: str, params: tuple[str, ...], fmt: str, **store_args) -> None:
         if query_form(chosen.text) == "ASK":
             click.echo("true" if store.ask(chosen.text, bindings) else "false")
             return
-        rows = store.select(chosen.text, bindings)
+        rows = store.select(chosen.text_for(store), bindings)
     columns = library.columns_of(chosen.text, rows)
     if fmt == "table":
         _print_table(columns, rows)

@@ -149,7 +149,8 @@ def outcome(name: str) -> dict[str, Any]:
                             "params": [param_info(p, values.get(p.name)) for p in query.params],
                             "values": values, "ran": False}
     if twin or values or "run" in request.args or not needs:
-        rows = get_store().select(query.text, bindings(query, values))
+        store = get_store()
+        rows = store.select(query.text_for(store), bindings(query, values))
         data.update(ran=True, **result(query, rows))
     return data
 

@@ -1,0 +1,88 @@
+"""Queries that use LATERAL and their SPARQL 1.1 twins (queries/sparql11/): the twin parses as plain
+SPARQL 1.1 and gives the same rows as its query on the hand-built graph, the example corpus and the
+seed articles; a store is given the twin only when it refuses LATERAL."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib.plugins.sparql import prepareQuery
+
+from unionkg.queries import library as L
+from unionkg.queries.lateral import has_lateral
+from unionkg.store_remote import tokens
+
+import kg_fixture as fx
+
+TWINNED = [name for name in L.names() if L.load(name).sparql11 is not None]
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+
+
+def uses_lateral(text: str) -> bool:
+    """Whether a query has the keyword LATERAL outside comments and strings."""
+    return any(t.kind == "word" and t.text.upper() == "LATERAL" for t in tokens(text))
+
+
+def test_the_queries_that_need_lateral_have_twins():
+    for name in L.names():
+        query = L.load(name)
+        assert uses_lateral(query.text) == (query.sparql11 is not None), name
+        assert query.sparql11 is None or not uses_lateral(query.sparql11), name
+    assert {"directive_trace", "officials", "person_career"} <= set(TWINNED)
+
+
+@pytest.mark.parametrize("name", TWINNED)
+def test_a_twin_is_plain_sparql_11(name):
+    prepareQuery(L.load(name).sparql11)  # rdflib's parser knows no LATERAL
+
+
+def _both(store, name, params):
+    """The rows of a query and of its twin, each run on `store` with the same bindings."""
+    query = L.load(name)
+    bindings = L.bind(store, query, params)
+    return store.select(query.text, bindings), store.select(query.sparql11, bindings)
+
+
+CASES = [("directive_trace", {"directive": "02-NQ/TW"}), ("directive_trace", {"directive": "02-NQ/TW", "derived": True}),
+         ("officials", {"org": "Tổng Liên đoàn"}), ("officials", {"org": "Tổng Liên đoàn", "units": False}),
+         ("person_career", {"person": "Lê Văn Cường"})]
+
+
+@pytest.mark.parametrize(("name", "params"), CASES)
+def test_a_twin_gives_the_rows_of_its_query_on_the_hand_built_graph(kg, name, params):
+    lateral, twin = _both(kg, name, params)
+    assert lateral == twin and lateral, (name, params)
+
+
+def _people_and_directives(store):
+    """Every person with a post and every directive acted on, as parameter sets."""
+    people = store.select("PREFIX org: <http://www.w3.org/ns/org#> SELECT DISTINCT ?p WHERE { ?m org:member ?p }")
+    orgs = store.select("PREFIX org: <http://www.w3.org/ns/org#> SELECT DISTINCT ?o WHERE { ?m org:organization ?o }")
+    acted = store.select("PREFIX uk: <https://w3id.org/unionkg/ont#> SELECT DISTINCT ?d WHERE { ?a uk:directive ?d }")
+    return ([("person_career", {"person": r["p"]}) for r in people] + [("officials", {"org": r["o"]}) for r in orgs]
+            + [("directive_trace", {"directive": r["d"], "derived": True}) for r in acted])
+
+
+def test_twins_agree_on_every_person_org_and_directive_of_the_example_corpus(example_store):
+    cases = _people_and_directives(example_store)
+    assert len(cases) > 10
+    for name, params in cases:
+        lateral, twin = _both(example_store, name, params)
+        assert lateral == twin, (name, params)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles (../shared/corpus/seeds) are not here")
+def test_twins_agree_on_every_person_org_and_directive_of_the_seed_articles(memory_store):
+    from unionkg.loaders.pipeline import ingest
+    ingest(sorted(str(p) for p in SEEDS.iterdir()), memory_store)
+    for name, params in _people_and_directives(memory_store):
+        lateral, twin = _both(memory_store, name, params)
+        assert lateral == twin, (name, params)
+
+
+def test_oxigraph_runs_lateral_embedded_and_as_a_server(memory_store, remote_store):
+    assert has_lateral(memory_store) and has_lateral(remote_store)
+    fx.load(memory_store)
+    fx.load(remote_store)
+    assert L.run(memory_store, "officials", {"org": "Tổng Liên đoàn"}) == \
+        L.run(remote_store, "officials", {"org": "Tổng Liên đoàn"}) != []
