@@ -57,7 +57,9 @@ def markdown(result: dict) -> str:
               f"the search index beside the store, `search_sparql` is the same query through SPARQL. Parameters: "
               f"directive {SYMBOL}; org_subtree and directive_coverage of {ROOT_ORG}; ancestors of the first company "
               f"union (by IRI) with two levels above it; officials of the organisation with the most posts; the person "
-              f"with the most posts; search text \"{SEARCH_TEXT}\".", ""]
+              f"with the most posts; search text \"{SEARCH_TEXT}\". These hubs are each query's worst case: "
+              f"`<query>@typical` times the same query over a fixed sample of ordinary entities instead (every n-th, "
+              f"by IRI, of those it has rows for; p50 and p95 over the sample, its first entity's rows shown).", ""]
     lines += pages_section(result)
     return "\n".join(lines)
 

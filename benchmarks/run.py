@@ -15,6 +15,7 @@ benchmarks/results/<stamp>.{md,json} and latest.{md,json}.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -33,8 +34,8 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import pages  # noqa: E402
+import parameters  # noqa: E402
 import report  # noqa: E402
-from report import ROOT_ORG, SEARCH_TEXT, SYMBOL  # noqa: E402
 import synth  # noqa: E402
 
 TRIPLES_PER_ARTICLE = 780  # measured on synth articles; only used to size the corpora
@@ -48,16 +49,19 @@ def unionkg_cmd() -> list[str]:
 # The library queries timed, in this order; "search" runs through library.run (the search index on
 # an embedded store in step), "search_sparql" is the same query forced through SPARQL.
 LIBRARY = ["directive_trace", "org_ancestors", "officials", "org_subtree", "search", "search_sparql", "directive",
-           "directive_coverage", "directives", "events", "person_career", "stats", "network_nodes", "network_edges"]
+           "directive_coverage", "directives", "events", "person_career", "stats", "network_nodes", "network_edges",
+           *(f"{name}@typical" for name in parameters.TYPICAL)]
 PAGES_AT = ("1M", "50k")  # sizes whose store the UI pages are timed on (benchmarks/pages.py)
 PAGE_REQUESTS = 5
-RDFLIB_QUERIES = 6  # the baseline runs the first six (the queries with targets, and search) to bound the run
+# rdflib runs the queries with targets (and search), to bound the run; a LATERAL query as its SPARQL 1.1 twin.
+BASELINE = {*LIBRARY[:6], *(f"{name}@typical" for name in ("directive_trace", "officials"))}
 
 
-def read_queries() -> dict[str, str]:
-    """The SPARQL text of each timed library query."""
+def read_queries(plain_sparql: bool = False) -> dict[str, str]:
+    """The SPARQL text of each timed query; with `plain_sparql`, the SPARQL 1.1 twin of a LATERAL query."""
     from unionkg.queries import library
-    return {name: library.load(name.replace("_sparql", "")).text for name in LIBRARY}
+    chosen = {name: library.load(name.replace("_sparql", "").split("@")[0]) for name in LIBRARY}
+    return {name: (q.sparql11 or q.text) if plain_sparql else q.text for name, q in chosen.items()}
 
 
 def dir_size(path: Path) -> int:
@@ -126,40 +130,6 @@ def stage_split(corpus: Path, sample: int) -> dict:
 
 # ---------------------------------------------------------------- query parameters and timing
 
-def pick_parameters(store) -> dict[str, dict]:
-    """Bindings (RDF terms, defaults included) for each timed query, chosen from the data so all have answers."""
-    from unionkg.queries import library
-    values = pick_values(store)
-    return {name: library.bind(store, library.load(name.replace("_sparql", "")), values.get(name, {}))
-            for name in LIBRARY}
-
-
-def pick_values(store) -> dict[str, dict]:
-    """Parameter values for each query: IRIs picked from the data, or text."""
-    from unionkg.queries import library
-    prefix = "PREFIX org: <http://www.w3.org/ns/org#>\n"
-    # A company union two levels down where there is one. The units come DISTINCT with the second
-    # level as an EXISTS: joined directly, every article restating a link multiplied the rows (this
-    # query alone did not finish in five minutes at 10M triples).
-    deep = store.select(prefix + "PREFIX uk: <https://w3id.org/unionkg/ont#>\n"
-                        "SELECT ?c WHERE { { SELECT DISTINCT ?c WHERE { ?c org:subOrganizationOf ?p "
-                        "FILTER EXISTS { ?p org:subOrganizationOf ?q } } } "
-                        "OPTIONAL { ?c uk:nameKey ?k FILTER(STRSTARTS(?k, \"cong doan cong ty\")) } } "
-                        "ORDER BY (!BOUND(?k)) ?c LIMIT 1")
-    busy = store.select(prefix + "SELECT ?o (COUNT(?m) AS ?n) WHERE { ?m org:organization ?o } "
-                                 "GROUP BY ?o ORDER BY DESC(?n) ?o LIMIT 1")
-    person = store.select(prefix + "SELECT ?p (COUNT(?m) AS ?n) WHERE { ?m org:member ?p } "
-                                   "GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1")
-    directive = library.resolve_directive(store, SYMBOL)
-    root = library.resolve_org(store, ROOT_ORG)
-    return {"directive_trace": {"directive": directive}, "directive": {"directive": directive},
-            "directive_coverage": {"directive": directive, "org": root},
-            "org_ancestors": {"org": deep[0]["c"]} if deep else {},
-            "officials": {"org": busy[0]["o"]} if busy else {}, "org_subtree": {"org": root},
-            "person_career": {"person": person[0]["p"]} if person else {},
-            "search": {"q": SEARCH_TEXT}, "search_sparql": {"q": SEARCH_TEXT}}
-
-
 def timed(run, budget: float, max_reps: int, min_reps: int = 5) -> dict:
     """Run once to warm up, then repeat within `budget` seconds; p50/p95 in ms and the row count."""
     rows = run()
@@ -174,6 +144,12 @@ def timed(run, budget: float, max_reps: int, min_reps: int = 5) -> dict:
     return {"p50_ms": 1000 * statistics.median(samples), "p95_ms": pct(0.95), "reps": len(samples), "rows": rows}
 
 
+def cycling(run_one, bindings: dict | list[dict]):
+    """A run of no arguments: `run_one` with the bindings, or with the next of a sample of them each time."""
+    sample = itertools.cycle(bindings if isinstance(bindings, list) else [bindings])
+    return lambda: run_one(next(sample))
+
+
 def embedded_latency(store_dir: Path, queries: dict[str, str], params: dict, budget: float, reps: int) -> dict:
     """Each query through the library (library.run: the search index answers "search"), or SPARQL for *_sparql."""
     from unionkg.queries import library
@@ -181,10 +157,12 @@ def embedded_latency(store_dir: Path, queries: dict[str, str], params: dict, bud
     out = {}
     with EmbeddedStore(str(store_dir)) as store:
         for name, text in queries.items():
+            bindings, base = params.get(name, {}), name.split("@")[0]
             if name.endswith("_sparql"):
-                out[name] = timed(lambda: len(store.select(text, params.get(name))), budget, reps)
+                run = cycling(lambda b: len(store.select(text, b)), bindings)
             else:
-                out[name] = timed(lambda: len(library.run(store, name, params.get(name))), budget, reps)
+                run = cycling(lambda b: len(library.run(store, base, b)), bindings)
+            out[name] = timed(run, budget, reps, len(bindings) if isinstance(bindings, list) else 5)
     return out
 
 
@@ -196,11 +174,13 @@ def rdflib_worker(nquads: str, spec: str) -> None:
     dataset = Dataset(default_union=True)
     dataset.parse(nquads, format="nquads")
     print(json.dumps({"step": "load", "seconds": time.perf_counter() - t0, "triples": len(dataset)}), flush=True)
+    term = (lambda v: URIRef(v["iri"]) if "iri" in v else Literal(v["literal"], lang=v.get("lang"),
+                                                                  datatype=v.get("datatype")))
     for name, text in job["queries"].items():
-        bindings = {k: (URIRef(v["iri"]) if "iri" in v else Literal(v["literal"], lang=v.get("lang"),
-                                                                    datatype=v.get("datatype")))
-                    for k, v in job["params"].get(name, {}).items()}
-        run = (lambda: len(list(dataset.query(text, initBindings=bindings))))
+        given = job["params"].get(name, {})
+        sample = [{k: term(v) for k, v in b.items()} for b in (given if isinstance(given, list) else [given])]
+        run_one = (lambda b: len(list(dataset.query(text, initBindings=b))))
+        run = cycling(run_one, sample)
         signal.signal(signal.SIGALRM, _too_slow)
         signal.alarm(int(job["limit"]))  # one query that passes the limit is skipped, not the rest
         try:
@@ -208,7 +188,9 @@ def rdflib_worker(nquads: str, spec: str) -> None:
             run()
             once = time.perf_counter() - t0
             # A query that takes more than a tenth of the limit is timed from 3 runs (with the warm-up).
-            result = timed(run, job["budget"], 2 if once > job["limit"] / 10 else job["reps"], 2)
+            run = cycling(run_one, sample)  # from the first entity again, as the embedded store is timed
+            slow = once > job["limit"] / 10
+            result = timed(run, job["budget"], 2 if slow else max(job["reps"], len(sample)), 2 if slow else len(sample))
             print(json.dumps({"step": name, **result}), flush=True)
         except TimeoutError:
             print(json.dumps({"step": name, "skipped": f"more than {job['limit']:.0f} s"}), flush=True)
@@ -225,9 +207,10 @@ def rdflib_latency(nquads: Path, queries: dict[str, str], params: dict, budget: 
     """rdflib figures, from a child process stopped when one step (load or query) passes `limit` seconds."""
     from rdflib import URIRef
     spec = workdir / "rdflib_job.json"
-    plain = {name: {k: ({"iri": str(v)} if isinstance(v, URIRef) else
-                        {"literal": str(v), "lang": v.language, "datatype": v.datatype and str(v.datatype)})
-                    for k, v in b.items()} for name, b in params.items()}
+    as_json = (lambda b: {k: ({"iri": str(v)} if isinstance(v, URIRef) else
+                              {"literal": str(v), "lang": v.language, "datatype": v.datatype and str(v.datatype)})
+                          for k, v in b.items()})
+    plain = {name: [as_json(one) for one in b] if isinstance(b, list) else as_json(b) for name, b in params.items()}
     spec.write_text(json.dumps({"queries": queries, "params": plain, "budget": budget, "reps": reps, "limit": limit}))
     proc = subprocess.Popen([sys.executable, __file__, "--rdflib-worker", str(nquads), str(spec)],
                             stdout=subprocess.PIPE, text=True)
@@ -301,18 +284,19 @@ def main() -> None:
             from unionkg.store import EmbeddedStore
             with EmbeddedStore(str(store_dir)) as store:
                 entry["triples"] = store.triple_count()
-                params = pick_parameters(store)
+                params = parameters.pick_parameters(store, LIBRARY)
                 nquads = workdir / f"{label}.nq"
                 with nquads.open("wb") as handle:
                     store.dump(handle, "nquads")
             entry["queries"] = embedded_latency(store_dir, queries, params, budget, reps)
-            entry["params"] = {name: {k: str(v) for k, v in b.items()} for name, b in params.items()}
+            entry["params"] = {name: [{k: str(v) for k, v in one.items()} for one in b] if isinstance(b, list)
+                               else {k: str(v) for k, v in b.items()} for name, b in params.items()}
             if label in PAGES_AT:
                 entry["pages"] = {"requests": PAGE_REQUESTS, "timeout_s": pages.TIMEOUT_S,
                                   "results": pages.measure_store(str(store_dir), PAGE_REQUESTS, label, f"the {label} store")}
             print(f"[{label}] oxigraph: " + ", ".join(f"{n} {q['p50_ms']:.2f} ms" for n, q in entry["queries"].items()),
                   file=sys.stderr, flush=True)
-            baseline = {name: queries[name] for name in LIBRARY[:RDFLIB_QUERIES]}
+            baseline = {name: text for name, text in read_queries(plain_sparql=True).items() if name in BASELINE}
             entry["rdflib"] = rdflib_latency(nquads, baseline, params, budget, reps, args.rdflib_limit, workdir)
             print(f"[{label}] rdflib: {json.dumps(entry['rdflib'])[:300]}", file=sys.stderr, flush=True)
             result["sizes"].append(entry)
