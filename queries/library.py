@@ -39,8 +39,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from unionkg.errors import QueryError
-from unionkg.queries.lateral import has_lateral, sparql11_twin
 from unionkg.ontology.namespaces import PREFIXES, fold
+from unionkg.queries.lateral import has_lateral, sparql11_twin
 from unionkg.store import Store, Term
 from unionkg.store_remote import tokens
 

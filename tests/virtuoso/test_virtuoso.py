@@ -105,6 +105,13 @@ def test_default_graph_is_the_union_of_the_named_graphs(virtuoso_store):
     assert len(virtuoso_store.graphs()) == len(lib.fx.graphs())
 
 
+def test_virtuoso_is_given_the_sparql_11_twins_of_lateral_queries(fixture_stores):
+    virtuoso = fixture_stores[1]
+    assert not L.has_lateral(virtuoso)  # Virtuoso 7 refuses the keyword
+    query = L.load("person_career")
+    assert query.text_for(virtuoso) == query.sparql11 != query.text
+
+
 # Text a parameter or a stored literal may hold: quotes, escapes, braces, comments, Vietnamese
 # letters (composed and decomposed), a non-BMP character, control characters.
 AWKWARD = [*lib.PIECES, 'a "quoted" }', "line\nbreak\r\ttab", "\\u0022 \\n", "Công đoàn",
