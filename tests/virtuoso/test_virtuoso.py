@@ -63,18 +63,23 @@ def fixture_stores(virtuoso_server):
 SQ074 = "refused: 'SQ074: Line N:', an SQL compiler error without a message"
 HANGS = "not run: the query outlasts the 60 s client timeout on the fixture graph and keeps Virtuoso busy after"
 BROKEN = {
-    "directive_trace": f"{SQ074} (its level test joins two EXISTS with ||)",
-    "org_ancestors": HANGS,
-    "org_subtree": HANGS,
+    "directive_trace": f"{SQ074} (its level test joins two EXISTS with ||; with nested IFs instead: 'SQ156: "
+                       "Internal Optimized compiler error')",
     "officials": HANGS,
     "directive_coverage": (f"{HANGS} with include=all; with `by`: 'SQ200: No column ...unit' (an SQL "
                            "compiler error); before its level test was split, it returned wrong joins"),
 }
 
 
+# ... and the cases of a query that it answers wrongly only with a given parameter value.
+BROKEN_WITH = {("org_subtree", "as_of", "2022-12-31"): "wrong rows: with `as_of` among the bound values, links below "
+               "the first level are missing (the same text without `as_of` gives the right rows)"}
+
+
 def case(name: str, params: dict):
     """One library case, marked as an expected failure where Virtuoso is known to get it wrong."""
-    reason = BROKEN.get(name)
+    reason = BROKEN.get(name) or next((why for (query, param, value), why in BROKEN_WITH.items()
+                                       if query == name and params.get(param) == value), None)
     marks = [pytest.mark.xfail(strict=True, reason=reason, run=not reason.startswith(HANGS))] if reason else []
     return pytest.param(name, params, marks=marks)
 
