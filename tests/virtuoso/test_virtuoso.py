@@ -65,7 +65,6 @@ HANGS = "not run: the query outlasts the 60 s client timeout on the fixture grap
 BROKEN = {
     "directive_trace": f"{SQ074} (its level test joins two EXISTS with ||; with nested IFs instead: 'SQ156: "
                        "Internal Optimized compiler error')",
-    "officials": HANGS,
     "directive_coverage": (f"{HANGS} with include=all; with `by`: 'SQ200: No column ...unit' (an SQL "
                            "compiler error); before its level test was split, it returned wrong joins"),
 }
