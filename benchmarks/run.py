@@ -58,10 +58,13 @@ BASELINE = {*LIBRARY[:6], *(f"{name}@typical" for name in ("directive_trace", "o
 
 
 def read_queries(plain_sparql: bool = False) -> dict[str, str]:
-    """The SPARQL text of each timed query; with `plain_sparql`, the SPARQL 1.1 twin of a LATERAL query."""
+    """The SPARQL text of each timed query; with `plain_sparql`, the SPARQL 1.1 twin of a LATERAL query
+    (a query rdflib can parse runs as it is, so both engines answer the same text)."""
     from unionkg.queries import library
+    from unionkg.queries.lateral import uses_lateral
     chosen = {name: library.load(name.replace("_sparql", "").split("@")[0]) for name in LIBRARY}
-    return {name: (q.sparql11 or q.text) if plain_sparql else q.text for name, q in chosen.items()}
+    return {name: q.sparql11 if plain_sparql and q.sparql11 and uses_lateral(q.text) else q.text
+            for name, q in chosen.items()}
 
 
 def dir_size(path: Path) -> int:

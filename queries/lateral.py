@@ -17,8 +17,9 @@ from importlib import resources
 
 from unionkg.errors import QueryError
 from unionkg.store import Store
+from unionkg.store_remote import tokens
 
-__all__ = ["has_lateral", "sparql11_twin", "TWINS"]
+__all__ = ["has_lateral", "uses_lateral", "sparql11_twin", "TWINS"]
 
 _PACKAGE = __package__ or "unionkg.queries"
 TWINS = "sparql11"  # the folder of the twins, beside the library's queries
@@ -35,6 +36,11 @@ def has_lateral(store: Store) -> bool:
         except QueryError:  # a parser that does not know the keyword
             _support[store] = False
     return _support[store]
+
+
+def uses_lateral(text: str) -> bool:
+    """Whether a query has the keyword LATERAL outside comments and strings."""
+    return any(t.kind == "word" and t.text.upper() == "LATERAL" for t in tokens(text))
 
 
 def sparql11_twin(name: str) -> str | None:

@@ -10,18 +10,12 @@ import pytest
 from rdflib.plugins.sparql import prepareQuery
 
 from unionkg.queries import library as L
-from unionkg.queries.lateral import has_lateral
-from unionkg.store_remote import tokens
+from unionkg.queries.lateral import has_lateral, uses_lateral
 
 import kg_fixture as fx
 
 TWINNED = [name for name in L.names() if L.load(name).sparql11 is not None]
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
-
-
-def uses_lateral(text: str) -> bool:
-    """Whether a query has the keyword LATERAL outside comments and strings."""
-    return any(t.kind == "word" and t.text.upper() == "LATERAL" for t in tokens(text))
 
 
 def test_the_queries_that_need_lateral_have_twins():
