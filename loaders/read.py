@@ -97,6 +97,9 @@ def _suffix(name: str) -> str:
 
 def _read_file(path: str, max_bytes: int) -> Iterator[Result]:
     """Read one supported file into documents (several for JSONL) or one error."""
+    if SUPPORTED_SUFFIXES[_suffix(path)] == "jsonl" and not _starts_with_wide_bom(path):
+        yield from _stream_jsonl(path, max_bytes)
+        return
     try:
         size = os.path.getsize(path)
         if size <= max_bytes:
@@ -112,6 +115,54 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Result]:
     kind = SUPPORTED_SUFFIXES[_suffix(path)]
     text = decode_bytes(data, path, html=kind == "html")
     yield from _documents(text, kind, path, os.path.basename(path))
+
+
+def _starts_with_wide_bom(path: str) -> bool:
+    """Whether a file starts with a UTF-16 or UTF-32 byte-order mark (read whole, not line by line)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        return False  # reading it line by line reports the error
+    return any(head.startswith(bom) for bom, _ in _BOMS)
+
+
+def _stream_jsonl(path: str, max_bytes: int) -> Iterator[Result]:
+    """A UTF-8 JSONL file a line at a time, so that an archive of any size streams; the limit is per line."""
+    name, blank = os.path.basename(path), True
+    try:
+        with open(path, "rb") as handle:
+            for number, line in enumerate(_bounded_lines(handle, max_bytes), start=1):
+                if line is None:
+                    yield InputError(path, f"record is over the limit of {max_bytes:,} bytes", line=number)
+                elif line.strip():
+                    blank = False
+                    yield _jsonl_line(line[3:] if number == 1 and line.startswith(codecs.BOM_UTF8) else line,
+                                      path, name, number)
+    except OSError as exc:
+        yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    if blank:
+        yield InputError(path, "empty file (only whitespace)" if os.path.getsize(path) else "empty file")
+
+
+def _bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The file's lines; None for a line over `max_bytes`, which is skipped without being held."""
+    while line := handle.readline(max_bytes + 1):
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def _jsonl_line(data: bytes, origin: str, name: str, number: int) -> Result:
+    """The document of one JSONL line's bytes, or why it is not one (with the line number)."""
+    text = decode_bytes(data, origin)
+    if isinstance(text, InputError):
+        return InputError(origin, text.reason, line=number)
+    return _jsonl_record(text, origin, name, number)
 
 
 def _read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[Result]:

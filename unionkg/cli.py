@@ -69,7 +69,7 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for extraction; the stored result is the same for any N.")
 @click.option("--max-bytes", type=click.IntRange(1), default=5_000_000, show_default=True,
-              help="Files larger than this are refused.")
+              help="Files larger than this are refused; in a JSONL file, records (a JSONL file of any size streams).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @store_options
 @reports_errors

@@ -16,6 +16,11 @@ class InputError(UnionKGError):
         where = f"{origin}:{line}" if line is not None else origin
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):
+        # Workers of a parallel ingest send these back and forth; the default pickling would call
+        # __init__ with the message alone, and the pool would hang on the failed unpickling.
+        return InputError, (self.origin, self.reason, self.line)
+
 
 class StoreError(UnionKGError):
     """The store could not be opened, read or written."""

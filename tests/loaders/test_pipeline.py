@@ -160,3 +160,31 @@ def test_a_killed_ingest_run_again_stores_what_an_uninterrupted_one_does(corpus,
     with EmbeddedStore(str(store_dir)) as store:
         assert nquads(store) == serial_quads
         assert store.search_link().usable() is not None
+
+
+def bad_and_good_inputs(folder: Path) -> list[str]:
+    """A folder of unreadable files and a JSONL with bad lines, between readable articles."""
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "latin1.txt").write_bytes("Công đoàn".encode("utf-16-le"))
+    (folder / "records.jsonl").write_text('{"source": "a.txt", "text": "Sáng 9/3/2022, Công đoàn tỉnh họp."}\n'
+                                          '[1, 2]\n{"source": "b.txt"}\n', encoding="utf-8")
+    return [str(folder), str(ROOT / "examples" / "corpus"), str(folder / "missing.txt")]
+
+
+def test_two_jobs_report_unreadable_inputs_as_one_job_does(tmp_path):
+    inputs = bad_and_good_inputs(tmp_path / "mixed")
+    outcomes = []
+    for jobs in ("1", "2"):
+        store = tmp_path / f"store-{jobs}"
+        # A timeout, because an error that cannot cross between processes used to hang the pool.
+        done = subprocess.run([sys.executable, "-m", "unionkg.cli", "ingest", "-q", "--store", str(store),
+                               "--jobs", jobs, *inputs], capture_output=True, text=True, timeout=120)
+        with EmbeddedStore(str(store)) as opened:
+            errors = sorted(line for line in done.stderr.splitlines() if line.startswith("error: "))
+            outcomes.append((done.returncode, errors, nquads(opened)))
+    assert outcomes[0] == outcomes[1]
+    returncode, errors, quads = outcomes[0]
+    assert returncode == 1 and len(quads) > 500
+    for where in ("empty.txt:", "latin1.txt:", "missing.txt:", "records.jsonl:2:", "records.jsonl:3:"):
+        assert sum(where in line for line in errors) == 1, (where, errors)

@@ -238,6 +238,37 @@ def test_jsonl_record_without_text_or_not_an_object_is_an_error(tmp_path: Path, 
     assert words in error.reason and error.line == 1
 
 
+def test_jsonl_over_the_size_limit_streams_and_the_limit_holds_per_record(tmp_path: Path) -> None:
+    small = [json.dumps({"text": f"Bài {i}: " + "công đoàn " * 20}, ensure_ascii=False) for i in range(40)]
+    path = _jsonl(tmp_path, *small[:20], json.dumps({"text": "x" * 3000}), *small[20:])
+    results = _read(path, max_bytes=2000)  # the file is about 10 kB: over the limit as a whole
+    errors = [r for r in results if isinstance(r, InputError)]
+    assert len(results) == 41 and len(errors) == 1
+    assert (errors[0].line, errors[0].reason) == (21, "record is over the limit of 2,000 bytes")
+    assert results[21].origin == f"{path}:22" and results[21].body.startswith("Bài 20:")
+
+
+def test_jsonl_line_that_is_not_utf8_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "tin.jsonl"
+    path.write_bytes(codecs.BOM_UTF8 + b'{"text": "M\xe1\xbb\x99t"}\n{"text": "\xc3\x28"}\n{"text": "Ba"}\n')
+    results = _read(path)
+    assert [getattr(r, "body", None) for r in results] == ["Một", None, "Ba"]
+    assert results[1].line == 2 and "not valid UTF-8" in results[1].reason
+
+
+def test_jsonl_record_may_hold_a_line_separator_character(tmp_path: Path) -> None:
+    # JSON allows U+2028 unescaped inside a string; only a newline ends a record.
+    path = _jsonl(tmp_path, json.dumps({"text": "Một\u2028hai"}, ensure_ascii=False), json.dumps({"text": "Ba"}))
+    assert [d.body for d in _read(path)] == ["Một\u2028hai", "Ba"]
+
+
+@pytest.mark.parametrize("data, words", [(b"", "empty file"), (b"\n  \n", "only whitespace")])
+def test_blank_jsonl_file_is_one_error(tmp_path: Path, data: bytes, words: str) -> None:
+    path = tmp_path / "tin.jsonl"
+    path.write_bytes(data)
+    assert words in _one_error(_read(path)).reason
+
+
 # --- stdin -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("data, media", [
