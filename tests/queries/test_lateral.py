@@ -23,7 +23,8 @@ def test_the_queries_that_need_lateral_have_twins():
         query = L.load(name)
         assert query.sparql11 is not None or not uses_lateral(query.text), name
         assert query.sparql11 is None or not uses_lateral(query.sparql11), name
-    assert {"directive_trace", "officials", "person_career", "org_ancestors", "org_subtree"} <= set(TWINNED)
+    assert {"directive_trace", "officials", "person_career", "org_ancestors", "org_subtree",
+            "directive_coverage"} <= set(TWINNED)
 
 
 @pytest.mark.parametrize("name", TWINNED)
@@ -42,7 +43,10 @@ CASES = [("directive_trace", {"directive": "02-NQ/TW"}), ("directive_trace", {"d
          ("officials", {"org": "Tổng Liên đoàn"}), ("officials", {"org": "Tổng Liên đoàn", "units": False}),
          ("person_career", {"person": "Lê Văn Cường"}), ("org_ancestors", {"org": str(fx.BCHHV)}),
          ("org_subtree", {"org": "Tổng Liên đoàn Lao động Việt Nam"}),
-         ("org_subtree", {"org": "Công đoàn Viên chức Việt Nam", "as_of": "2022-12-31"})]
+         ("org_subtree", {"org": "Công đoàn Viên chức Việt Nam", "as_of": "2022-12-31"}),
+         ("directive_coverage", {"directive": "02-NQ/TW", "org": "Tổng Liên đoàn Lao động Việt Nam"}),
+         ("directive_coverage", {"directive": "02-NQ/TW", "org": "Công đoàn Viên chức Việt Nam", "by": "2022-12-31"}),
+         ("directive_coverage", {"directive": "02-NQ/TW", "org": "Công đoàn Viên chức Việt Nam", "include": "all"})]
 
 
 @pytest.mark.parametrize(("name", "params"), CASES)
@@ -56,15 +60,18 @@ PARENTS = "PREFIX org: <http://www.w3.org/ns/org#> SELECT DISTINCT ?o WHERE { ?d
 
 
 def _people_and_directives(store):
-    """Every person with a post, organisation in the hierarchy and directive acted on, as parameter sets."""
+    """Every person with a post, organisation in the hierarchy and directive acted on (and each
+    directive under each parent), as parameter sets."""
     people = store.select("PREFIX org: <http://www.w3.org/ns/org#> SELECT DISTINCT ?p WHERE { ?m org:member ?p }")
     orgs = store.select("PREFIX org: <http://www.w3.org/ns/org#> SELECT DISTINCT ?o WHERE { ?m org:organization ?o }")
     acted = store.select("PREFIX uk: <https://w3id.org/unionkg/ont#> SELECT DISTINCT ?d WHERE { ?a uk:directive ?d }")
-    subtrees = [("org_subtree", {"org": r["o"], **day}) for r in store.select(PARENTS)
-                for day in ({}, {"as_of": "2022-06-30"})]
+    parents = store.select(PARENTS)
+    subtrees = [("org_subtree", {"org": r["o"], **day}) for r in parents for day in ({}, {"as_of": "2022-06-30"})]
+    coverage = [("directive_coverage", {"directive": d["d"], "org": r["o"], **more}) for d in acted for r in parents
+                for more in ({}, {"by": "2022-06-30", "include": "all"})]
     return ([("person_career", {"person": r["p"]}) for r in people] + [("officials", {"org": r["o"]}) for r in orgs]
             + [("directive_trace", {"directive": r["d"], "derived": True}) for r in acted]
-            + [("org_ancestors", {"org": r["o"]}) for r in store.select(HIERARCHY)] + subtrees)
+            + [("org_ancestors", {"org": r["o"]}) for r in store.select(HIERARCHY)] + subtrees + coverage)
 
 
 def test_twins_agree_on_every_person_org_and_directive_of_the_example_corpus(example_store):
