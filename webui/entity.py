@@ -108,9 +108,11 @@ def organisation(iri: URIRef) -> dict[str, Any]:
 
 def acts(**bindings: URIRef) -> list[dict[str, Any]]:
     """Acts on directives, as dicts with actor, directive, kind, date, event, level and evidence."""
+    if "event" in bindings:  # a bound ?event does not narrow acts.rq: the event's acts, one by one
+        return [act for row in rq.select("event_acts", this=bindings["event"]) for act in acts(act=row["act"])]
     rows = rq.select("acts", **bindings)
-    rq.prime("node_evidence", rq.select("act_evidence", **bindings), key="node",
-             every=tuple(row["act"] for row in rows))
+    evidence = rq.select("act_evidence", **({"node": bindings["act"]} if "act" in bindings else bindings))
+    rq.prime("node_evidence", evidence, key="node", every=tuple(row["act"] for row in rows))
     return [{"act": str(row["act"]), "actor": ref(row["actor"]), "directive": ref(row["directive"]),
              "kind": term_name(value(row.get("kind"))), "date": value(row.get("date")),
              "event": ref(row.get("event")), "level": level_of(value(row.get("level"))),

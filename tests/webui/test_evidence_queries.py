@@ -70,3 +70,14 @@ def test_the_acts_of_an_event_are_those_at_that_event_only(example_store):
         acts = {r["act"] for r in example_store.select(rq.load("acts"), {"event": event["event"]})}
         nodes = {r["node"] for r in example_store.select(rq.load("act_evidence"), {"event": event["event"]})}
         assert len(acts) == int(event["acts"]) and nodes == acts
+
+
+def test_an_event_page_lists_the_acts_acts_rq_gives_for_it_in_that_order(example_store, example_client):
+    # The page reads the event's acts one by one (event_acts.rq), not through acts.rq with ?event.
+    events = example_store.select(ACTS_AT_EVENTS)
+    assert any(int(e["acts"]) > 1 for e in events)
+    for event in events:
+        expected = [str(r["act"]) for r in example_store.select(rq.load("acts"), {"event": event["event"]})]
+        page = example_client.get("/id/" + str(event["event"]).split("/id/", 1)[1] + ".json").get_json()
+        assert [act["act"] for act in page["acts"]] == expected
+        assert all(act["evidence"] for act in page["acts"]), event  # each act with its sentences
