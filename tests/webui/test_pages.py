@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from unionkg.ontology.namespaces import ORG
 from unionkg.webui import rq
@@ -103,6 +104,29 @@ def test_article_page_highlights_and_links_mentions(example_client) -> None:
     page = page_of(example_client, f"/id/{ARTICLE}?hl=364-485")
     assert re.search(r'<a class="mention mention-person[^"]*" href="/id/person/', page)
     assert 'id="m-364"' in page and ("<mark>" in page or "mention hl" in page or " hl\"" in page)
+
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+ARTICLES = "PREFIX schema: <https://schema.org/> SELECT ?a WHERE { ?a a schema:NewsArticle }"
+STATED_IN_AN_ARTICLE = """SELECT ?g WHERE { GRAPH ?g { ?entity ?p ?v }
+  FILTER(STR(?v) = ?name && ?g != <https://w3id.org/unionkg/graph/reference>) } LIMIT 1"""
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles (../shared/corpus/seeds) are not here")
+def test_article_pages_link_the_short_names_of_the_curated_reference(memory_store) -> None:
+    # The page reads names in the article's own graph and in the reference graph only (not in
+    # every article), so a short name only the reference knows must still be linked.
+    from unionkg.loaders.pipeline import ingest
+    from unionkg.webui import create_app
+    ingest(sorted(str(p) for p in SEEDS.iterdir()), memory_store)
+    client = create_app(memory_store, {"TESTING": True}).test_client()
+    reference_only = set()
+    for row in memory_store.select(ARTICLES):
+        for segment in json_of(client, "/id/" + str(row["a"]).split("/id/", 1)[1] + ".json")["segments"]:
+            if segment.get("href") and not memory_store.select(
+                    STATED_IN_AN_ARTICLE, {"entity": URIRef(segment["entity"]), "name": Literal(segment["text"])}):
+                reference_only.add(segment["text"])
+    assert "Tổng Liên đoàn" in reference_only
 
 
 def test_generic_entity_and_missing_entity(example_client) -> None:
