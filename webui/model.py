@@ -118,7 +118,7 @@ def value(term: Any) -> str | None:
 # Evidence shown per fact: an organisation named in thousands of articles would otherwise put
 # thousands of sentences (and an article lookup for each) on its page. The panel says how many
 # there are in all; the rest are a SPARQL query away.
-EVIDENCE_SHOWN = 10
+EVIDENCE_SHOWN = 10  # node_evidence.rq returns as many (its LIMIT)
 
 
 class EvidenceList(list):
@@ -134,7 +134,8 @@ def evidence_rows(rows: list[dict]) -> EvidenceList:
     # article's mentions in text order.
     dated = sorted(rows, key=lambda row: (row.get("issued") is None, str(row.get("issued") or "")))
     shown = EvidenceList()
-    shown.total = len(rows)
+    # node_evidence.rq returns only the first rows and counts them all; the other queries return all.
+    shown.total = int(rows[0]["total"]) if rows and rows[0].get("total") is not None else len(rows)
     for row in dated[:EVIDENCE_SHOWN]:
         article = str(row["article"])
         meta = next(iter(rq.select("article_meta", this=URIRef(article))), {})

@@ -4,6 +4,7 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from unionkg.webui import rq
+from unionkg.webui.model import EVIDENCE_SHOWN
 
 ORG_LINKS = """PREFIX org: <http://www.w3.org/ns/org#>
 SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER(?p IN (org:subOrganizationOf, org:unitOf, org:memberOf)) }"""
@@ -34,9 +35,12 @@ def test_node_evidence_lists_each_mention_once(example_store):
     nodes = example_store.select("PREFIX uk: <https://w3id.org/unionkg/ont#> "
                                  "SELECT ?n (COUNT(DISTINCT ?m) AS ?c) WHERE { ?n uk:evidence ?m } GROUP BY ?n "
                                  "ORDER BY DESC(?c) LIMIT 5")
+    assert int(nodes[0]["c"]) > EVIDENCE_SHOWN
     for node in nodes:
         rows = example_store.select(rq.load("node_evidence"), {"this": URIRef(str(node["n"]))})
-        assert len(rows) == len({r["mention"] for r in rows}) == int(node["c"])
+        # The first EVIDENCE_SHOWN mentions, each once, and how many there are in all.
+        assert len(rows) == len({r["mention"] for r in rows}) == min(int(node["c"]), EVIDENCE_SHOWN)
+        assert {int(r["total"]) for r in rows} == {int(node["c"])}
         assert all(r.get("sentence") and r.get("article") for r in rows)
 
 
@@ -46,7 +50,6 @@ SELECT ?n (COUNT(DISTINCT ?m) AS ?c) WHERE { ?n a org:Organization ; uk:evidence
 
 
 def test_an_entity_page_shows_the_first_evidence_and_says_how_many_there_are(example_store, example_client):
-    from unionkg.webui.model import EVIDENCE_SHOWN
     top = example_store.select(MOST_MENTIONED_ORG)[0]
     count, path = int(top["c"]), "/id/" + str(top["n"]).split("/id/", 1)[1]
     assert count > EVIDENCE_SHOWN, "the example corpus needs an organisation named more often than the cap"
