@@ -155,13 +155,23 @@ class SearchIndex:
         """Say a store write is under way (committed before the store is touched)."""
         self._set_meta("dirty", "1")
 
-    def write(self, rows: Sequence[tuple[str, IndexRows | None]]) -> None:
-        """Replace the rows of each graph (None: the graph was dropped), and clear `dirty`, in one transaction."""
+    def write(self, rows: Sequence[tuple[str, IndexRows | None]], quads: int | None = None) -> None:
+        """Replace the rows of each graph (None: the graph was dropped), record the store's quad count
+        when known, and clear `dirty`, in one transaction."""
         with self._transaction():
             for graph, graph_rows in rows:
                 self._replace(graph, graph_rows)
             self._set_meta("version", VERSION)
+            if quads is None:
+                self.db.execute("DELETE FROM meta WHERE k = 'quads'")
+            else:
+                self._set_meta("quads", str(quads))
             self._set_meta("dirty", "0")
+
+    def quad_count(self) -> int | None:
+        """The store's quad count as of the last write, if recorded (indexes written before it was are not)."""
+        value = self._meta("quads")
+        return int(value) if value is not None else None
 
     def _replace(self, graph: str, rows: IndexRows | None) -> None:
         db = self.db
@@ -256,7 +266,7 @@ class IndexLink:
         """In step now; an index created beside an empty store starts in step."""
         graphs = sum(1 for _ in self.store._db.named_graphs())
         if self.index._meta("version") is None and graphs == 0:
-            self.index.write([])
+            self.index.write([], len(self.store._db))  # 0, or the quads of the default graph
         return self.index.in_step(graphs)
 
     def rows_for(self, bodies: Sequence[tuple[URIRef, str]],
@@ -272,10 +282,13 @@ class IndexLink:
         if self.index is not None:
             self.index.mark_dirty()
 
-    def after_write(self, rows: Sequence[tuple[str, IndexRows | None]]) -> None:
-        """Record the written graphs and clear dirty (only when the index was in step before)."""
+    def after_write(self, rows: Sequence[tuple[str, IndexRows | None]], quads_added: int) -> None:
+        """Record the written graphs and the new quad count, and clear dirty (only when the index
+        was in step before). The count is carried forward; an index without one counts the store
+        once (a whole scan: the first write after an upgrade)."""
         if self.fresh:
-            self.index.write(rows)
+            known = self.index.quad_count()
+            self.index.write(rows, known + quads_added if known is not None else len(self.store._db))
 
     def usable(self) -> SearchIndex | None:
         """The index when it is in step with the store (a reader beside a live ingest re-checks now and then)."""
@@ -302,7 +315,7 @@ class IndexLink:
                     per_graph[q.graph_name.value].append((from_ox(q.subject), predicate, from_ox(q.object)))
         graphs = [g.value for g in db.named_graphs() if isinstance(g, ox.NamedNode)]
         self.index.clear()
-        self.index.write([(g, index_rows(per_graph.get(g, []))) for g in graphs])
+        self.index.write([(g, index_rows(per_graph.get(g, []))) for g in graphs], len(db))
         self.fresh = True
         return len(graphs)
 

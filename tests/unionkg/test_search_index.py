@@ -40,6 +40,8 @@ def web_rows(store: EmbeddedStore, key: str) -> tuple[list, list]:
 
 def assert_agrees(store: EmbeddedStore) -> None:
     assert store.search_link().usable() is not None
+    # The quad count it keeps for the start page is the store's, counted.
+    assert store.search_link().usable().quad_count() == len(store._db) == store.triple_count() > 0
     for text in TEXTS:
         for kind in (None, "organization", "person", "directive"):
             assert index_rows_of(store, text, kind) == sparql_rows(store, text, kind), (text, kind)
@@ -119,6 +121,18 @@ def test_a_store_written_without_the_index_is_seen_as_stale(tmp_path):
         assert store.search_link().usable() is None
         store.search_link().rebuild()
         assert index_rows_of(store, "lac loai", None) == sparql_rows(store, "lac loai", None)
+
+
+def test_an_index_without_a_quad_count_is_counted_once_then_kept(tmp_path):
+    path = str(tmp_path / "store")
+    with EmbeddedStore(path) as store:
+        ingest([str(EXAMPLES / "01_tld_hoi_nghi_nq02.txt")], store)
+        index = store.search_link().usable()
+        index.db.execute("DELETE FROM meta WHERE k = 'quads'")  # as an index written before counts were kept
+        index.db.commit()
+        assert index.quad_count() is None and store.triple_count() == len(store._db)  # counted
+        ingest([str(EXAMPLES)], store)
+        assert_agrees(store)
 
 
 def test_sparql_fold_is_the_fold_of_search_rq(memory_store):
