@@ -71,6 +71,7 @@ class IngestReport:
     entities: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    stopped: bool = False  # asked to stop (should_stop) before the end of the input
 
 
 def document_to_graph(doc: SourceDocument) -> ArticleGraph | InputError:
@@ -106,13 +107,20 @@ def _convert_chunk(chunk: list[SourceDocument | InputError]) -> list[ArticleText
     return [document_to_text(item) for item in chunk]
 
 
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C is the parent's to handle (it stops between batches); a worker
+    interrupted mid-task would lose the task and leave the parent waiting for it."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _texts(items: Iterable[SourceDocument | InputError], jobs: int) -> Iterator[ArticleText | InputError]:
     """document_to_text over the documents, in order, in `jobs` processes with a bounded queue."""
     if jobs <= 1:
         yield from map(document_to_text, items)
         return
     docs = iter(items)
-    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_interrupts) as pool:
         pending: deque = deque()
         while chunk := list(islice(docs, CHUNK)):
             pending.append(pool.apply_async(_convert_chunk, (chunk,)))
@@ -123,8 +131,10 @@ def _texts(items: Iterable[SourceDocument | InputError], jobs: int) -> Iterator[
 
 
 def ingest(paths: Sequence[str], store, jobs: int = 1, stdin: BinaryIO | None = None,
-           max_bytes: int = 5_000_000, on_item: Callable[[str], None] | None = None) -> IngestReport:
-    """Ingest files, folders, JSONL and stdin into the store; each article replaces its own graph."""
+           max_bytes: int = 5_000_000, on_item: Callable[[str], None] | None = None,
+           should_stop: Callable[[], bool] = lambda: False) -> IngestReport:
+    """Ingest files, folders, JSONL and stdin into the store; each article replaces its own graph.
+    `should_stop` is asked after each batch is written: when true, the rest of the input is left."""
     report = IngestReport()
     start = time.perf_counter()
     load_reference(store)
@@ -139,6 +149,9 @@ def ingest(paths: Sequence[str], store, jobs: int = 1, stdin: BinaryIO | None = 
             if hasattr(store, "flush") and report.articles - flushed >= FLUSH_EVERY:
                 store.flush()
                 flushed = report.articles
+            if should_stop():
+                report.stopped = True
+                break
     _write_batch(store, batch, report, on_item)
     _refresh_search_index(store)
     report.seconds = time.perf_counter() - start

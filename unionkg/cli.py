@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .config import default_store_dir
 from .errors import UnionKGError
+from .interrupt import StopRequest
 
 err = Console(stderr=True)
 
@@ -77,20 +78,27 @@ def ingest(paths: tuple[str, ...], jobs: int, max_bytes: int, quiet: bool, **sto
     """Ingest articles: each becomes one named graph, replaced atomically on re-ingest.
 
     A bad file is reported on one line and skipped; the others still go in, and the exit
-    status is 1 when any file failed.
+    status is 1 when any file failed. Ctrl-C (or SIGTERM) stops after the batch being written,
+    with the store and its search index in step; the same command run again goes on (articles
+    already stored are replaced by the same ones). A second Ctrl-C stops at once.
     """
     from .loaders.pipeline import ingest as run_ingest
-    with open_from_options(**store_args) as store:
+    with open_from_options(**store_args) as store, StopRequest() as stop:
         with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                       TimeElapsedColumn(), console=err, disable=quiet, transient=True) as progress:
             task = progress.add_task("", total=None)
             report = run_ingest(list(paths), store, jobs=jobs, max_bytes=max_bytes,
                                 stdin=sys.stdin.buffer if "-" in paths else None,
-                                on_item=lambda label: progress.update(task, advance=1, description=label[-40:]))
+                                on_item=lambda label: progress.update(task, advance=1, description=label[-40:]),
+                                should_stop=stop.requested)
     for line in report.errors:
         err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
     err.print(f"{report.articles} articles, {report.triples} triples, {len(report.entities)} entities, "
               f"{len(report.errors)} errors, {report.seconds:.1f} s", highlight=False)
+    if report.stopped:
+        err.print("stopped on request after the batch being written; run the same command again to go on",
+                  highlight=False)
+        sys.exit(128 + stop.signal_number)
     if report.errors:
         sys.exit(1)
 

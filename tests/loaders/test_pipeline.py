@@ -188,3 +188,27 @@ def test_two_jobs_report_unreadable_inputs_as_one_job_does(tmp_path):
     assert returncode == 1 and len(quads) > 500
     for where in ("empty.txt:", "latin1.txt:", "missing.txt:", "records.jsonl:2:", "records.jsonl:3:"):
         assert sum(where in line for line in errors) == 1, (where, errors)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_an_ingest_asked_to_stop_ends_after_a_batch_with_the_index_in_step(corpus, serial_quads, tmp_path, stop):
+    store_dir = tmp_path / "store"
+    command = [sys.executable, "-m", "unionkg.cli", "ingest", "-q", "--store", str(store_dir), "--jobs", "2",
+               str(corpus), str(ROOT / "examples" / "corpus")]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while indexed_graphs(store_dir) < 2 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(stop)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 128 + stop, stderr
+    assert "stopped on request" in stderr and "Traceback" not in stderr
+    with EmbeddedStore(str(store_dir)) as store:
+        partial = by_graph(nquads(store))
+        assert store.search_link().usable() is not None  # in step: nothing to rebuild
+    complete = by_graph(serial_quads)
+    assert 1 < len(partial) < len(complete)
+    assert all(quads == complete[graph] for graph, quads in partial.items())
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with EmbeddedStore(str(store_dir)) as store:
+        assert nquads(store) == serial_quads
