@@ -168,6 +168,13 @@ class SearchIndex:
                 self._set_meta("quads", str(quads))
             self._set_meta("dirty", "0")
 
+    def count_graphs(self, prefix: str = "") -> int:
+        """How many graphs it holds whose name starts with `prefix` (a range of the primary key)."""
+        if not prefix:
+            return self.db.execute("SELECT COUNT(*) FROM graph").fetchone()[0]
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return self.db.execute("SELECT COUNT(*) FROM graph WHERE iri >= ? AND iri < ?", (prefix, upper)).fetchone()[0]
+
     def quad_count(self) -> int | None:
         """The store's quad count as of the last write, if recorded (indexes written before it was are not)."""
         value = self._meta("quads")

@@ -77,6 +77,10 @@ class Store(abc.ABC):
     def graphs(self) -> list[URIRef]:
         """The names of the non-empty named graphs, sorted."""
 
+    def count_graphs(self, prefix: str = "") -> int:
+        """How many named graphs have a name starting with `prefix`."""
+        return sum(1 for graph in self.graphs() if str(graph).startswith(prefix))
+
     @abc.abstractmethod
     def triple_count(self) -> int:
         """The number of quads in all graphs."""
@@ -277,6 +281,12 @@ class EmbeddedStore(Store):
     def graphs(self) -> list[URIRef]:
         """The names of the named graphs, sorted."""
         return sorted(URIRef(g.value) for g in self._db.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def count_graphs(self, prefix: str = "") -> int:
+        """How many named graphs have a name starting with `prefix`: from the search index when it is
+        in step (listing the store's graphs takes a second at 40,000 articles), else counted."""
+        index = self.search_link().usable()
+        return index.count_graphs(prefix) if index is not None else super().count_graphs(prefix)
 
     def triple_count(self) -> int:
         """The number of quads in all graphs: as the search index recorded it at the last write when

@@ -22,12 +22,11 @@ SELECT ?union ?name WHERE {
 def summary() -> dict[str, Any]:
     """What the store holds: its size and its graphs, by kind."""
     store = get_store()
-    graphs = store.graphs()
     return {
         "triples": store.triple_count(),
-        "graphs": len(graphs),
-        "article_graphs": sum(1 for g in graphs if str(g).startswith(ARTICLE_GRAPHS)),
-        "reference_graph": REFERENCE_GRAPH in graphs,
+        "graphs": store.count_graphs(),
+        "article_graphs": store.count_graphs(ARTICLE_GRAPHS),
+        "reference_graph": store.count_graphs(str(REFERENCE_GRAPH)) > 0,
         "sparql_endpoint": url_for("sparql.endpoint", _external=True),
     }
 

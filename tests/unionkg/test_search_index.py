@@ -42,6 +42,9 @@ def assert_agrees(store: EmbeddedStore) -> None:
     assert store.search_link().usable() is not None
     # The quad count it keeps for the start page is the store's, counted.
     assert store.search_link().usable().quad_count() == len(store._db) == store.triple_count() > 0
+    graphs = [str(graph) for graph in store.graphs()]
+    for prefix in ("", "https://w3id.org/unionkg/graph/article/", "https://w3id.org/unionkg/graph/reference"):
+        assert store.count_graphs(prefix) == sum(graph.startswith(prefix) for graph in graphs) > 0, prefix
     for text in TEXTS:
         for kind in (None, "organization", "person", "directive"):
             assert index_rows_of(store, text, kind) == sparql_rows(store, text, kind), (text, kind)
