@@ -127,15 +127,14 @@ class EvidenceList(list):
     total: int = 0
 
 
-def evidence_rows(rows: list[dict]) -> EvidenceList:
+def evidence_rows(rows: list[dict], total: int | None = None) -> EvidenceList:
     """Evidence dicts from evidence query rows (the sentence, its article, outlet and date, and a
     link), the earliest article first, at most EVIDENCE_SHOWN of them."""
     # Undated articles last, as the query's ORDER BY ?issued did; a stable sort keeps each
     # article's mentions in text order.
     dated = sorted(rows, key=lambda row: (row.get("issued") is None, str(row.get("issued") or "")))
     shown = EvidenceList()
-    # node_evidence.rq returns only the first rows and counts them all; the other queries return all.
-    shown.total = int(rows[0]["total"]) if rows and rows[0].get("total") is not None else len(rows)
+    shown.total = len(rows) if total is None else total
     for row in dated[:EVIDENCE_SHOWN]:
         article = str(row["article"])
         meta = next(iter(rq.select("article_meta", this=URIRef(article))), {})
@@ -151,7 +150,12 @@ def evidence_rows(rows: list[dict]) -> EvidenceList:
 
 def node_evidence(node: Any) -> list[dict[str, Any]]:
     """The evidence of an n-ary fact node (post, act, participation, event, entity)."""
-    return evidence_rows(rq.select("node_evidence", this=URIRef(str(node)))) if node is not None else []
+    if node is None:
+        return []
+    rows = rq.select("node_evidence", this=URIRef(str(node)))  # the first EVIDENCE_SHOWN, or all when primed
+    if len(rows) < EVIDENCE_SHOWN:
+        return evidence_rows(rows)
+    return evidence_rows(rows, int(rq.select("evidence_count", this=URIRef(str(node)))[0]["total"]))
 
 
 def triple_evidence(s: Any, p: Any, o: Any) -> list[dict[str, Any]]:
