@@ -166,7 +166,7 @@ def bad_and_good_inputs(folder: Path) -> list[str]:
     """A folder of unreadable files and a JSONL with bad lines, between readable articles."""
     folder.mkdir()
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "latin1.txt").write_bytes("Công đoàn".encode("utf-16-le"))
+    (folder / "utf16-no-bom.txt").write_bytes("Công đoàn".encode("utf-16-le"))  # NUL bytes: binary
     (folder / "records.jsonl").write_text('{"source": "a.txt", "text": "Sáng 9/3/2022, Công đoàn tỉnh họp."}\n'
                                           '[1, 2]\n{"source": "b.txt"}\n', encoding="utf-8")
     return [str(folder), str(ROOT / "examples" / "corpus"), str(folder / "missing.txt")]
@@ -186,7 +186,7 @@ def test_two_jobs_report_unreadable_inputs_as_one_job_does(tmp_path):
     assert outcomes[0] == outcomes[1]
     returncode, errors, quads = outcomes[0]
     assert returncode == 1 and len(quads) > 500
-    for where in ("empty.txt:", "latin1.txt:", "missing.txt:", "records.jsonl:2:", "records.jsonl:3:"):
+    for where in ("empty.txt:", "utf16-no-bom.txt:", "missing.txt:", "records.jsonl:2:", "records.jsonl:3:"):
         assert sum(where in line for line in errors) == 1, (where, errors)
 
 
