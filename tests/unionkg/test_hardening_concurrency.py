@@ -16,7 +16,7 @@ from unionkg_cli import UNIONKG
 
 REPO = Path(__file__).resolve().parents[2]
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-ARTICLES = 30
+ARTICLES = 80  # three write batches of 32: readers can see the store between them
 
 
 def free_port() -> int:
