@@ -141,7 +141,8 @@ def test_eight_clients_no_errors_p95_within_3x_and_memory_stable(server) -> None
     base, process = server
     paths = PAGES + sparql_paths()
     run_clients(base, paths, 1, min(3.0, SECONDS / 4))  # warm up caches and query workers
-    single, failures = run_clients(base, paths, 1, max(5.0, SECONDS / 4))
+    single_seconds = max(5.0, SECONDS / 4)
+    single, failures = run_clients(base, paths, 1, single_seconds)
     assert not failures, failures
     samples: list[int] = []
     sampling = threading.Event()
@@ -158,7 +159,9 @@ def test_eight_clients_no_errors_p95_within_3x_and_memory_stable(server) -> None
     print(f"\n{len(loaded)} requests by {CLIENTS} clients in {SECONDS:g} s: p95 {p95(loaded):.3f} s, single-client "
           f"p95 {p95(single):.3f} s; RSS {samples[0] // 1024}-{max(samples) // 1024} MiB")
     assert not failures, failures[:10]
-    assert len(loaded) > len(paths) * CLIENTS
+    # Served at least as fast as one client is, measured in the same run (a fixed count failed on a
+    # host whose hypervisor took 60% of the CPU).
+    assert len(loaded) / SECONDS >= len(single) / single_seconds, (len(loaded), len(single))
     assert p95(loaded) <= 3 * p95(single), (p95(loaded), p95(single))
     third = max(1, len(samples) // 3)
     assert max(samples[-third:]) <= 1.2 * max(samples[:third]) + 20_000, samples
