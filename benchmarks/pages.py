@@ -157,10 +157,11 @@ def measure_page(family: str, url: str, count: int, server: InFlight | None = No
         samples = sorted(timed(url) for _ in range(count))
     except PageTimeout:
         waited = server.wait_idle(IDLE_WAIT_S) if server is not None else None
-        done = f"; it ended {TIMEOUT_S + waited:.0f} s after it began" if waited is not None else ""
+        ended_after = round(TIMEOUT_S + waited) if waited is not None else None
+        done = f"; it ended {ended_after} s after it began" if ended_after is not None else ""
         print(f"{family:18} timed out after {TIMEOUT_S} s{done}  SLOW", flush=True)
         return {"page": family, "path": "/" + url.split("/", 3)[-1], "p50_ms": None, "p95_ms": None, "max_ms": None,
-                "ok": False, "timed_out": True, "ended_after_s": round(TIMEOUT_S + waited) if waited is not None else None}
+                "ok": False, "timed_out": True, "ended_after_s": ended_after}
     p95 = samples[min(len(samples) - 1, int(round(0.95 * len(samples))) - 1)]
     result = {"page": family, "path": "/" + url.split("/", 3)[-1], "p50_ms": round(statistics.median(samples), 1),
               "p95_ms": round(p95, 1), "max_ms": round(samples[-1], 1), "ok": p95 < TARGET_MS}

@@ -230,14 +230,15 @@ class EmbeddedStore(Store):
             graph_text(graph)  # refuses a name that is not an IRI before anything is written
         link = self.search_link()
         rows = link.rows_for(latest, search_rows)
-        before = sum(self._graph_size(graph) for graph, _ in latest)
+        counted = link.fresh  # the index keeps the quad count only while it is in step
+        before = self._quads_in(graph for graph, _ in latest) if counted else 0
         link.before_write()
         self._write(latest)
-        link.after_write(rows, sum(self._graph_size(graph) for graph, _ in latest) - before)
+        link.after_write(rows, self._quads_in(graph for graph, _ in latest) - before if counted else 0)
 
-    def _graph_size(self, graph: URIRef) -> int:
-        """The number of quads in one named graph (an article's: hundreds)."""
-        return sum(1 for _ in self._db.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
+    def _quads_in(self, graphs: Iterable[URIRef]) -> int:
+        """The number of quads in these named graphs (an article's: hundreds)."""
+        return sum(1 for graph in graphs for _ in self._db.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
 
     def _write(self, latest: list[GraphBody]) -> None:
         """One transaction: an N-Quads load of new graphs, else one DROP ... INSERT DATA update."""
@@ -265,7 +266,7 @@ class EmbeddedStore(Store):
         """Remove one named graph (no error when it is absent)."""
         name = graph_text(graph)
         link = self.search_link()
-        before = self._graph_size(graph)
+        before = self._quads_in([graph]) if link.fresh else 0
         link.before_write()
         self._update(f"DROP SILENT GRAPH {name}")
         link.after_write([(str(graph), None)], -before)
