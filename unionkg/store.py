@@ -238,7 +238,8 @@ class EmbeddedStore(Store):
 
     def _quads_in(self, graphs: Iterable[URIRef]) -> int:
         """The number of quads in these named graphs (an article's: hundreds)."""
-        return sum(1 for graph in graphs for _ in self._db.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
+        return sum(1 for graph in graphs
+                   for _ in self._db.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
 
     def _write(self, latest: list[GraphBody]) -> None:
         """One transaction: an N-Quads load of new graphs, else one DROP ... INSERT DATA update."""
