@@ -190,6 +190,21 @@ def test_orgchart_json_expands_a_unit_with_heads(example_client) -> None:
     assert ID + "org/tong-lien-doan-lao-dong-viet-nam" in [n["iri"] for n in top["nodes"] if n["parent"] is None]
 
 
+def test_orgchart_roots_are_the_unions_without_a_parent(example_store, example_client) -> None:
+    import io
+    from rdflib import Dataset
+    from unionkg.ontology.namespaces import RDF, UK
+    dump = io.BytesIO()
+    example_store.dump(dump, "nquads")
+    data = Dataset()
+    data.parse(data=dump.getvalue().decode("utf-8"), format="nquads")
+    unions = {str(s) for s, _, _, _ in data.quads((None, RDF.type, UK.TradeUnion, None))}
+    with_parent = {str(s) for link in (ORG.subOrganizationOf, ORG.unitOf, ORG.memberOf)
+                   for s, _, _, _ in data.quads((None, link, None, None))}
+    top = json_of(example_client, "/orgchart.json")
+    assert {n["iri"] for n in top["nodes"] if n["parent"] is None} == unions - with_parent != set()
+
+
 def test_orgchart_head_as_of_date(example_client) -> None:
     root = quote(ID + "org/tong-lien-doan-lao-dong-viet-nam", safe="")
     now = json_of(example_client, f"/orgchart.json?root={root}&date=2030-01-01")["nodes"][0]
