@@ -213,6 +213,44 @@ def test_orgchart_head_as_of_date(example_client) -> None:
     assert before["head"] is None
 
 
+def heads_store(posts: list[tuple[str, str, str | None, str | None]]):
+    """A store with one union and, per article, one post of it: (article, person, date, status)."""
+    from unionkg.ontology.namespaces import GRAPH, RDF, UK, XSD
+    from unionkg.store import EmbeddedStore
+    store = EmbeddedStore(None)
+    union = URIRef(ID + "org/cd-x")
+    store.replace_graph(GRAPH["article/ref"], [(union, RDF.type, UK.TradeUnion)])
+    for article, person, day, status in posts:
+        post = URIRef(ID + f"post/{person}")
+        triples = [(post, ORG.organization, union), (post, ORG.member, URIRef(ID + f"person/{person}")),
+                   (post, ORG.role, URIRef(ID + "role/chu-tich"))]
+        triples += [(post, UK.observedOn, Literal(day, datatype=XSD.date))] if day else []
+        triples += [(post, UK.postStatus, Literal(status))] if status else []
+        store.replace_graph(GRAPH[f"article/{article}"], triples)
+    return store
+
+
+def head_as_of(store, when: str) -> tuple[str | None, str | None]:
+    from unionkg.webui import create_app
+    client = create_app(store, {"TESTING": True}).test_client()
+    node = json_of(client, f"/orgchart.json?root={quote(ID + 'org/cd-x', safe='')}&date={when}")["nodes"][0]
+    return (node["head"]["iri"].rsplit("/", 1)[-1] if node["head"] else None), node["head_observed"]
+
+
+def test_orgchart_head_is_the_latest_chair_observed_by_then_and_not_former() -> None:
+    store = heads_store([("a1", "an", "2020-05-01", None), ("a2", "an", "2022-01-10", None),
+                         ("a3", "binh", "2021-03-01", None), ("a4", "binh", "2023-06-01", None),
+                         ("a5", "cuong", "2024-01-01", None), ("a6", "cuong", None, "former"),
+                         ("a7", "dung", None, None)])
+    with store:
+        assert head_as_of(store, "2021-06-30") == ("binh", "2021-03-01")  # an's 2022 restatement is later
+        assert head_as_of(store, "2022-06-30") == ("an", "2022-01-10")
+        assert head_as_of(store, "2030-01-01") == ("binh", "2023-06-01")  # cuong is called former once
+        assert head_as_of(store, "2019-01-01") == ("dung", None)  # never dated: kept, ranked last
+    with heads_store([("a1", "an", "2020-05-01", None), ("a2", "an", None, None)]) as store:
+        assert head_as_of(store, "2019-01-01") == (None, None)  # dated only after the day
+
+
 def test_orgchart_page_and_bad_parameters(example_client) -> None:
     page = page_of(example_client, f"/orgchart?root={quote(ID + CDVC, safe='')}")
     assert 'id="cy"' in page and 'id="orgchart-data"' in page and "/vendor/cytoscape.min.js" in page
