@@ -11,7 +11,7 @@ from typing import Any
 from rdflib import URIRef
 
 from . import rq
-from .model import label, local_path, node_evidence, short
+from .model import label, local_path, node_evidence, ref, short, term_name, value
 
 # The names of the properties whose values are compared, for the panel's heading.
 PROPERTY_NAMES = {"startDate": "ngày diễn ra · date held", "issued": "ngày ban hành · date of issue",
@@ -34,19 +34,20 @@ def dates(iri: URIRef) -> list[dict[str, Any]]:
 
 
 def posts(rows: list[dict[str, Any]], key: str, what: str) -> list[dict[str, Any]]:
-    """Posts grouped by `key` (the organisation on a person's page, the person on an organisation's),
-    kept where different articles give different titles."""
-    groups: dict[str, dict[str, Any]] = {}
+    """Posts of officials.rq-like rows grouped by `key` (the organisation on a person's page, the
+    person on an organisation's), kept where different articles give different titles."""
+    groups: dict[str, dict[str, list]] = {}  # holder -> title -> its posts
     for row in rows:
-        if not row.get("role") or not row.get(key):
-            continue
-        group = groups.setdefault(row[key]["iri"], {"subject": row[key], "claims": {}})
-        group["claims"].setdefault(row["role"], []).extend(row["evidence"])
+        title = value(row.get("roleLabel")) or term_name(value(row.get("role")))
+        if title and row.get(key) is not None:
+            groups.setdefault(str(row[key]), {}).setdefault(title, []).append(row["post"])
     out = []
-    for group in groups.values():
-        articles = [{ev["article"] for ev in sources} for sources in group["claims"].values()]
+    for holder, titles in groups.items():
+        if len(titles) < 2:  # one title: nothing to compare, and no evidence to look up
+            continue
+        claims = [{"value": title, "sources": [ev for post in dict.fromkeys(found) for ev in node_evidence(post)]}
+                  for title, found in titles.items()]
         # Two posts stated by the very same single article are both held, not a disagreement.
-        if len(articles) > 1 and len(set().union(*articles)) > 1:
-            out.append({"what": what, "subject": group["subject"],
-                        "claims": [{"value": role, "sources": sources} for role, sources in group["claims"].items()]})
+        if len(set().union(*({ev["article"] for ev in claim["sources"]} for claim in claims))) > 1:
+            out.append({"what": what, "subject": ref(holder), "claims": claims})
     return out

@@ -13,6 +13,7 @@ from rdflib import Graph, URIRef
 
 from ..ontology.namespaces import PREFIXES, UK
 from . import disagree, rq
+from .paging import page_of, pagers
 from .model import (iri_of, level_of, local_path, node_evidence, ref, short, term_name,
                     triple_evidence, value)
 
@@ -46,6 +47,7 @@ def page(path: str) -> Response | str:
     builder = BUILDERS.get(kind, generic)
     data = {"iri": str(iri), "kind": kind if kind in BUILDERS else "entity", "label": ref(iri)["label"],
             **builder(iri)}
+    data["pages"] = pagers()
     if media_type == "application/json":
         response = jsonify(data)
     else:
@@ -80,30 +82,61 @@ def link_name(link: Any) -> str:
 
 
 def prime_link_evidence(iri: URIRef, links: list[tuple]) -> None:
-    """Fetch the evidence of every (s, p, o) link of `iri` in one query, for triple_evidence."""
+    """Fetch the evidence of every (s, p, o) link of `iri` in one query, for triple_evidence.
+
+    Only for a page that shows every link of `iri`: the query reads the mentions of them all,
+    which for one page of a hub's parts is far more than that page shows (27 s for the
+    confederation at 34M quads); there each shown link is asked for alone."""
     rq.prime("triple_evidence", rq.select("link_evidence", this=iri), key=("s", "p", "o"),
              variable=("s", "p", "o"), every=tuple(links))
 
 
 def organisation(iri: URIRef) -> dict[str, Any]:
-    prime_link_evidence(iri, [(iri, row["link"], row["parent"]) for row in rq.select("org_parents", this=iri)]
-                        + [(row["child"], row["link"], iri) for row in rq.select("org_children", this=iri)])
+    parent_rows = rq.select("org_parents", this=iri)
+    child_rows = rq.select("org_children", this=iri)
+    shown_children = page_of(child_rows, "children")
+    if len(child_rows) == len(shown_children):
+        prime_link_evidence(iri, [(iri, row["link"], row["parent"]) for row in parent_rows]
+                            + [(row["child"], row["link"], iri) for row in child_rows])
     parents = [{**ref(row["parent"]), "link": link_name(row["link"]),
                 "evidence": triple_evidence(iri, row["link"], row["parent"])}
-               for row in rq.select("org_parents", this=iri)]
+               for row in parent_rows]
     children = [{**ref(row["child"]), "link": link_name(row["link"]),
                  "evidence": triple_evidence(row["child"], row["link"], iri)}
-                for row in rq.select("org_children", this=iri)]
-    officials = [{"person": ref(row["person"]), "role": value(row.get("roleLabel")) or term_name(value(row.get("role"))),
-                  "status": value(row.get("status")), "observed": value(row.get("observed")),
-                  "evidence": node_evidence(row["post"])}
-                 for row in rq.select("org_officials", this=iri)]
+                for row in shown_children]
+    post_rows = rq.select("org_officials", this=iri)
+    officials = [post_entry(row, "person") for row in page_of(post_rows, "officials")]
     events = [{**ref(row["event"]), "date": value(row.get("date")), "evidence": node_evidence(row["event"])}
-              for row in rq.select("org_events", this=iri)]
+              for row in page_of(rq.select("org_events", this=iri), "events")]
     levels = {str(p["value"].get("iri")) for p in properties(iri) if p["property"] == str(UK.level)}
     return {"level": level_of(next(iter(levels), None)), "parents": parents, "children": children,
-            "officials": officials, "events": events, "acts": acts(actor=iri), "evidence": node_evidence(iri),
-            "disagreements": disagree.posts(officials, "person", "chức vụ · post")}
+            "officials": officials, "events": events, "acts": acts_page(actor=iri), "evidence": node_evidence(iri),
+            "disagreements": disagree.posts(post_rows, "person", "chức vụ · post")}
+
+
+def post_entry(row: dict[str, Any], holder: str) -> dict[str, Any]:
+    """One post of an officials or career list: who or where (`holder`), role, status, date, evidence."""
+    return {holder: ref(row[holder]), "role": post_role(row), "status": value(row.get("status")),
+            "observed": value(row.get("observed")), "evidence": node_evidence(row["post"])}
+
+
+def post_role(row: dict[str, Any]) -> str | None:
+    """The title of a post as the article gave it, else the name of its role."""
+    return value(row.get("roleLabel")) or term_name(value(row.get("role")))
+
+
+def acts_page(**bindings: URIRef) -> list[dict[str, Any]]:
+    """One page of the acts on directives by an ?actor, on a ?directive or at an ?event (see acts)."""
+    if "event" in bindings:  # a bound ?event does not narrow acts.rq: the event's acts, one by one
+        rows = [row for act in rq.select("event_acts", this=bindings["event"])
+                for row in rq.select("acts", act=act["act"])]
+    else:
+        rows = rq.select("acts", **bindings)
+    shown = page_of(rows, "acts")
+    if len(shown) == len(rows) and "event" not in bindings:  # the whole list: its evidence in one query
+        rq.prime("node_evidence", rq.select("act_evidence", **bindings), key="node",
+                 every=tuple(row["act"] for row in rows))
+    return [act_entry(row) for row in shown]
 
 
 def acts(**bindings: URIRef) -> list[dict[str, Any]]:
@@ -113,24 +146,25 @@ def acts(**bindings: URIRef) -> list[dict[str, Any]]:
     rows = rq.select("acts", **bindings)
     evidence = rq.select("act_evidence", **({"node": bindings["act"]} if "act" in bindings else bindings))
     rq.prime("node_evidence", evidence, key="node", every=tuple(row["act"] for row in rows))
-    return [{"act": str(row["act"]), "actor": ref(row["actor"]), "directive": ref(row["directive"]),
-             "kind": term_name(value(row.get("kind"))), "date": value(row.get("date")),
-             "event": ref(row.get("event")), "level": level_of(value(row.get("level"))),
-             "evidence": node_evidence(row["act"])}
-            for row in rows]
+    return [act_entry(row) for row in rows]
+
+
+def act_entry(row: dict[str, Any]) -> dict[str, Any]:
+    """One act of an acts.rq row: actor, directive, kind, date, event, level and evidence."""
+    return {"act": str(row["act"]), "actor": ref(row["actor"]), "directive": ref(row["directive"]),
+            "kind": term_name(value(row.get("kind"))), "date": value(row.get("date")),
+            "event": ref(row.get("event")), "level": level_of(value(row.get("level"))),
+            "evidence": node_evidence(row["act"])}
 
 
 def person(iri: URIRef) -> dict[str, Any]:
-    career = [{"organisation": ref(row["organisation"]),
-               "role": value(row.get("roleLabel")) or term_name(value(row.get("role"))),
-               "status": value(row.get("status")), "observed": value(row.get("observed")),
-               "evidence": node_evidence(row["post"])}
-              for row in rq.select("person_career", this=iri)]
+    post_rows = rq.select("person_career", this=iri)
+    career = [post_entry(row, "organisation") for row in page_of(post_rows, "career")]
     events = [{"event": ref(row["event"]), "role": term_name(value(row.get("role"))), "date": value(row.get("date")),
                "evidence": node_evidence(row["part"])}
-              for row in rq.select("person_events", this=iri)]
+              for row in page_of(rq.select("person_events", this=iri), "events")]
     return {"career": career, "events": events, "evidence": node_evidence(iri),
-            "disagreements": disagree.posts(career, "organisation", "chức vụ · post")}
+            "disagreements": disagree.posts(post_rows, "organisation", "chức vụ · post")}
 
 
 def directive(iri: URIRef) -> dict[str, Any]:
@@ -142,16 +176,19 @@ def directive(iri: URIRef) -> dict[str, Any]:
         basis[str(row["direction"])].append({**ref(row["directive"]), "link": link_name(row["link"]),
                                              "evidence": triple_evidence(s, row["link"], o)})
     return {"properties": properties(iri), "based_on": basis["up"], "basis_of": basis["down"],
-            "acts": acts(directive=iri), "evidence": node_evidence(iri), "disagreements": disagree.dates(iri)}
+            "acts": acts_page(directive=iri), "evidence": node_evidence(iri), "disagreements": disagree.dates(iri)}
 
 
 def event(iri: URIRef) -> dict[str, Any]:
-    parts = tuple(row["part"] for row in rq.select("event_participants", this=iri))
-    rq.prime("node_evidence", rq.select("participation_evidence", this=iri), key="node", every=parts)
+    part_rows = rq.select("event_participants", this=iri)
+    shown = page_of(part_rows, "participants")
+    if len(shown) == len(part_rows):  # the whole list: its evidence in one query
+        rq.prime("node_evidence", rq.select("participation_evidence", this=iri), key="node",
+                 every=tuple(row["part"] for row in part_rows))
     participants = [{"person": ref(row["person"]), "role": term_name(value(row.get("role"))),
                      "evidence": node_evidence(row["part"])}
-                    for row in rq.select("event_participants", this=iri)]
-    return {"properties": properties(iri), "participants": participants, "acts": acts(event=iri),
+                    for row in shown]
+    return {"properties": properties(iri), "participants": participants, "acts": acts_page(event=iri),
             "evidence": node_evidence(iri), "disagreements": disagree.dates(iri)}
 
 
