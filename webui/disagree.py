@@ -11,7 +11,7 @@ from typing import Any
 from rdflib import URIRef
 
 from . import rq
-from .model import label, local_path, node_evidence, ref, short, term_name, value
+from .model import label, local_path, node_evidence, post_title, ref, short
 
 # The names of the properties whose values are compared, for the panel's heading.
 PROPERTY_NAMES = {"startDate": "ngày diễn ra · date held", "issued": "ngày ban hành · date of issue",
@@ -38,7 +38,7 @@ def posts(rows: list[dict[str, Any]], key: str, what: str) -> list[dict[str, Any
     person on an organisation's), kept where different articles give different titles."""
     groups: dict[str, dict[str, list]] = {}  # holder -> title -> its posts
     for row in rows:
-        title = value(row.get("roleLabel")) or term_name(value(row.get("role")))
+        title = post_title(row)
         if title and row.get(key) is not None:
             groups.setdefault(str(row[key]), {}).setdefault(title, []).append(row["post"])
     out = []

@@ -2,7 +2,8 @@
 
 The entity IRIs of id: dereference here. Each page answers in HTML, in JSON (`.json` or
 Accept: application/json), and as RDF: Turtle, JSON-LD or N-Triples (by Accept, or `.ttl`,
-`.jsonld`, `.nt`). Every fact shown carries its evidence: the sentences, outlet and date.
+`.jsonld`, `.nt`). Every fact shown carries its evidence: the sentences, outlet and date. Long
+lists come a page at a time (paging.py).
 """
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from rdflib import Graph, URIRef
 
 from ..ontology.namespaces import PREFIXES, UK
 from . import disagree, rq
-from .paging import page_of, pagers
-from .model import (iri_of, level_of, local_path, node_evidence, ref, short, term_name,
+from .model import (iri_of, level_of, local_path, node_evidence, post_title, ref, short, term_name,
                     triple_evidence, value)
+from .paging import page_of, pagers
 
 bp = Blueprint("entity", __name__)
 
@@ -116,13 +117,8 @@ def organisation(iri: URIRef) -> dict[str, Any]:
 
 def post_entry(row: dict[str, Any], holder: str) -> dict[str, Any]:
     """One post of an officials or career list: who or where (`holder`), role, status, date, evidence."""
-    return {holder: ref(row[holder]), "role": post_role(row), "status": value(row.get("status")),
+    return {holder: ref(row[holder]), "role": post_title(row), "status": value(row.get("status")),
             "observed": value(row.get("observed")), "evidence": node_evidence(row["post"])}
-
-
-def post_role(row: dict[str, Any]) -> str | None:
-    """The title of a post as the article gave it, else the name of its role."""
-    return value(row.get("roleLabel")) or term_name(value(row.get("role")))
 
 
 def acts_page(**bindings: URIRef) -> list[dict[str, Any]]:
@@ -140,12 +136,9 @@ def acts_page(**bindings: URIRef) -> list[dict[str, Any]]:
 
 
 def acts(**bindings: URIRef) -> list[dict[str, Any]]:
-    """Acts on directives, as dicts with actor, directive, kind, date, event, level and evidence."""
-    if "event" in bindings:  # a bound ?event does not narrow acts.rq: the event's acts, one by one
-        return [act for row in rq.select("event_acts", this=bindings["event"]) for act in acts(act=row["act"])]
+    """Every act on directives by an ?actor or on a ?directive, with its evidence (the trace shows them all)."""
     rows = rq.select("acts", **bindings)
-    evidence = rq.select("act_evidence", **({"node": bindings["act"]} if "act" in bindings else bindings))
-    rq.prime("node_evidence", evidence, key="node", every=tuple(row["act"] for row in rows))
+    rq.prime("node_evidence", rq.select("act_evidence", **bindings), key="node", every=tuple(row["act"] for row in rows))
     return [act_entry(row) for row in rows]
 
 

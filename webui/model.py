@@ -110,6 +110,11 @@ def level_of(iri: str | None) -> dict[str, Any] | None:
     return {"key": short(iri), "depth": depth, "label": en if i18n.current() == "en" else vi, "label_en": en}
 
 
+def post_title(row: dict[str, Any]) -> str | None:
+    """The title of a post row as the article gave it (?roleLabel), else the name of its ?role."""
+    return value(row.get("roleLabel")) or term_name(value(row.get("role")))
+
+
 def value(term: Any) -> str | None:
     """The lexical form of a term, None for a missing one."""
     return None if term is None else str(term)
