@@ -10,7 +10,7 @@ from flask import g, url_for
 from rdflib import Literal, URIRef
 
 from ..ontology.namespaces import ID, UK
-from . import i18n, rq
+from . import hub_evidence, i18n, rq
 
 ID_BASE = str(ID)
 UK_BASE = str(UK)
@@ -157,16 +157,28 @@ def node_evidence(node: Any) -> list[dict[str, Any]]:
     """The evidence of an n-ary fact node (post, act, participation, event, entity)."""
     if node is None:
         return []
-    rows = rq.select("node_evidence", this=URIRef(str(node)))  # the first EVIDENCE_SHOWN, or all when primed
-    if len(rows) < EVIDENCE_SHOWN:
-        return evidence_rows(rows)
-    return evidence_rows(rows, int(rq.select("evidence_count", this=URIRef(str(node)))[0]["total"]))
+    this = URIRef(str(node))
+    primed = rq.cached("node_evidence", this=this)  # every row, when a page-wide query primed it
+    if primed is not None and len(primed) < EVIDENCE_SHOWN:
+        return evidence_rows(primed)
+    total = int(rq.select("evidence_count", this=this)[0]["total"])
+    if primed is None and total > hub_evidence.HUB_MENTIONS:
+        return evidence_rows(hub_evidence.earliest_mentions(this, EVIDENCE_SHOWN), total)
+    return evidence_rows(primed if primed is not None else rq.select("node_evidence", this=this), total)
 
 
 def triple_evidence(s: Any, p: Any, o: Any) -> list[dict[str, Any]]:
     """The evidence of a binary fact (its rdf:Statement's mentions)."""
-    return evidence_rows(rq.select("triple_evidence", s=URIRef(str(s)), p=URIRef(str(p)),
-                                   o=o if isinstance(o, Literal) else URIRef(str(o))))
+    link = {"s": URIRef(str(s)), "p": URIRef(str(p)), "o": o if isinstance(o, Literal) else URIRef(str(o))}
+    rows = rq.cached("triple_evidence", **link)  # primed by a page-wide query, or asked before
+    if rows is None:
+        mentions = rq.select("triple_mentions", **link)
+        total = len({str(row["mention"]) for row in mentions})
+        if total > hub_evidence.HUB_MENTIONS:
+            graphs = [str(row["g"]) for row in mentions]
+            return evidence_rows(hub_evidence.earliest_link_mentions(**link, graphs=graphs, limit=EVIDENCE_SHOWN), total)
+        rows = rq.select("triple_evidence", **link) if total else []
+    return evidence_rows(rows)
 
 
 def api_url(endpoint: str, **values: Any) -> str:

@@ -43,6 +43,11 @@ def select(name: str, **bindings: Term) -> list[dict[str, Term]]:
     return cache[key]
 
 
+def cached(name: str, **bindings: Term) -> list[dict[str, Term]] | None:
+    """The rows of `name` this request already has (asked or primed), else None."""
+    return g.get("rq_cache", {}).get((name, tuple(sorted(bindings.items()))))
+
+
 def prime(name: str, rows: list[dict[str, Term]], key: str | tuple[str, ...], variable: str | tuple[str, ...] = "this",
           every: tuple = ()) -> None:
     """Answer `name` for every value of `key` in `rows` (and with no rows for the other nodes in

@@ -85,3 +85,75 @@ def test_an_event_page_lists_the_acts_acts_rq_gives_for_it_in_that_order(example
         page = example_client.get("/id/" + str(event["event"]).split("/id/", 1)[1] + ".json").get_json()
         assert [act["act"] for act in page["acts"]] == expected
         assert all(act["evidence"] for act in page["acts"]), event  # each act with its sentences
+
+
+MENTIONED = """PREFIX uk: <https://w3id.org/unionkg/ont#>
+SELECT ?n (COUNT(DISTINCT ?m) AS ?c) WHERE { ?n uk:evidence ?m } GROUP BY ?n ORDER BY DESC(?c) ?n LIMIT 80"""
+
+
+def _earliest_both_ways(store, nodes) -> list[tuple[list, list]]:
+    from unionkg.webui import create_app
+    from unionkg.webui.hub_evidence import earliest_mentions
+    keys = ("mention", "sentence", "article", "begin", "end", "issued")
+    with create_app(store, {"TESTING": True}).test_request_context():
+        return [([tuple(r.get(k) for k in keys) for r in earliest_mentions(node, EVIDENCE_SHOWN)],
+                 [tuple(r.get(k) for k in keys) for r in store.select(rq.load("node_evidence"), {"this": node})])
+                for node in nodes]
+
+
+def test_the_earliest_mentions_read_graph_by_graph_are_node_evidences(example_store):
+    nodes = [URIRef(str(row["n"])) for row in example_store.select(MENTIONED)]
+    pairs = _earliest_both_ways(example_store, nodes)
+    assert len(pairs) > 40 and any(len(ours) == EVIDENCE_SHOWN for ours, _ in pairs)
+    assert sum(len(ours) > 1 for ours, _ in pairs) > 5
+    assert all(ours == theirs for ours, theirs in pairs)
+
+
+def test_graph_by_graph_orders_undated_articles_last_and_places_within_an_article():
+    from rdflib import Literal, Namespace
+    from rdflib.namespace import DCTERMS, RDF, XSD
+    from unionkg.ontology.namespaces import GRAPH, ID, NIF, UK
+    from unionkg.store import EmbeddedStore
+    schema, fact = Namespace("https://schema.org/"), ID["org/x"]
+    with EmbeddedStore(None) as store:
+        for key, day, places in [("c", "2021-05-01", [40, 7]), ("a", None, [3]), ("b", "2019-02-02", [9, 2, 30]),
+                                 ("d", "2021-05-01", [1])] + [(f"e{n:02d}", "2022-01-01", [5]) for n in range(12)]:
+            article = ID[f"article/{key}"]
+            triples = [(article, RDF.type, schema.NewsArticle)]
+            triples += [(article, DCTERMS.issued, Literal(day, datatype=XSD.date))] if day else []
+            for place in places:
+                mention = ID[f"mention/{key}-{place}"]
+                triples += [(fact, UK.evidence, mention), (mention, NIF.referenceContext, article),
+                            (mention, NIF.beginIndex, Literal(place)), (mention, NIF.anchorOf, Literal(f"{key} {place}"))]
+            store.replace_graph(GRAPH[f"article/{key}"], triples)
+        [(ours, theirs)] = _earliest_both_ways(store, [fact])
+    assert ours == theirs
+    assert [str(row[1]) for row in ours][:7] == ["b 2", "b 9", "b 30", "c 7", "c 40", "d 1", "e00 5"]
+
+
+def test_a_page_is_the_same_with_every_evidence_read_graph_by_graph(example_store, monkeypatch):
+    from unionkg.webui import create_app, hub_evidence
+    app = create_app(example_store, {"TESTING": True})
+    path = "/id/" + str(example_store.select(MOST_MENTIONED_ORG)[0]["n"]).split("/id/", 1)[1] + ".json"
+    before = app.test_client().get(path).get_json()
+    monkeypatch.setattr(hub_evidence, "HUB_MENTIONS", 0)
+    after = app.test_client().get(path).get_json()
+    assert "unionkg_article_dates" in app.extensions  # the graph-by-graph path ran
+    assert before == after and len(before["evidence"]) == EVIDENCE_SHOWN
+
+
+def test_a_links_evidence_read_graph_by_graph_is_the_same(example_store, monkeypatch):
+    from unionkg.webui import create_app, hub_evidence
+    from unionkg.webui.model import triple_evidence
+    app = create_app(example_store, {"TESTING": True})
+    links = [(row["s"], row["p"], row["o"]) for row in example_store.select(ORG_LINKS)]
+
+    def panels() -> list[tuple[list, int]]:
+        with app.test_request_context():
+            return [(list(shown), shown.total) for shown in (triple_evidence(*link) for link in links)]
+
+    before = panels()
+    monkeypatch.setattr(hub_evidence, "HUB_MENTIONS", 0)
+    after = panels()
+    assert len(links) > 10 and sum(1 for shown, _ in before if shown) > 5
+    assert before == after
