@@ -158,7 +158,8 @@ def node_evidence(node: Any) -> list[dict[str, Any]]:
     if node is None:
         return []
     this = URIRef(str(node))
-    primed = rq.cached("node_evidence", this=this)  # every row, when a page-wide query primed it
+    # Every row when a page-wide query primed it; the first EVIDENCE_SHOWN when asked before.
+    primed = rq.cached("node_evidence", this=this)
     if primed is not None and len(primed) < EVIDENCE_SHOWN:
         return evidence_rows(primed)
     total = int(rq.select("evidence_count", this=this)[0]["total"])
@@ -176,7 +177,8 @@ def triple_evidence(s: Any, p: Any, o: Any) -> list[dict[str, Any]]:
         total = len({str(row["mention"]) for row in mentions})
         if total > hub_evidence.HUB_MENTIONS:
             graphs = [str(row["g"]) for row in mentions]
-            return evidence_rows(hub_evidence.earliest_link_mentions(**link, graphs=graphs, limit=EVIDENCE_SHOWN), total)
+            first = hub_evidence.earliest_link_mentions(**link, graphs=graphs, limit=EVIDENCE_SHOWN)
+            return evidence_rows(first, total)
         rows = rq.select("triple_evidence", **link) if total else []
     return evidence_rows(rows)
 
