@@ -116,9 +116,11 @@ def organisation(iri: URIRef) -> dict[str, Any]:
 
 
 def post_entry(row: dict[str, Any], holder: str) -> dict[str, Any]:
-    """One post of an officials or career list: who or where (`holder`), role, status, date, evidence."""
+    """One post of an officials or career list: who or where (`holder`), role, status, the first
+    and last dates observed, how many articles state it, and its evidence."""
     return {holder: ref(row[holder]), "role": post_title(row), "status": value(row.get("status")),
-            "observed": value(row.get("observed")), "evidence": node_evidence(row["post"])}
+            "first_observed": value(row.get("first")), "observed": value(row.get("observed")),
+            "articles": int(row["articles"]), "evidence": node_evidence(row["post"])}
 
 
 def acts_page(**bindings: URIRef) -> list[dict[str, Any]]:

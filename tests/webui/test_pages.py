@@ -215,7 +215,7 @@ def test_orgchart_head_as_of_date(example_client) -> None:
 
 def heads_store(posts: list[tuple[str, str, str | None, str | None]]):
     """A store with one union and, per article, one post of it: (article, person, date, status)."""
-    from unionkg.ontology.namespaces import GRAPH, RDF, UK, XSD
+    from unionkg.ontology.namespaces import FOAF, GRAPH, RDF, UK, XSD
     from unionkg.store import EmbeddedStore
     store = EmbeddedStore(None)
     union = URIRef(ID + "org/cd-x")
@@ -223,7 +223,7 @@ def heads_store(posts: list[tuple[str, str, str | None, str | None]]):
     for article, person, day, status in posts:
         post = URIRef(ID + f"post/{person}")
         triples = [(post, ORG.organization, union), (post, ORG.member, URIRef(ID + f"person/{person}")),
-                   (post, ORG.role, URIRef(ID + "role/chu-tich"))]
+                   (post, ORG.role, URIRef(ID + "role/chu-tich")), (URIRef(ID + f"person/{person}"), RDF.type, FOAF.Person)]
         triples += [(post, UK.observedOn, Literal(day, datatype=XSD.date))] if day else []
         triples += [(post, UK.postStatus, Literal(status))] if status else []
         store.replace_graph(GRAPH[f"article/{article}"], triples)
@@ -249,6 +249,23 @@ def test_orgchart_head_is_the_latest_chair_observed_by_then_and_not_former() -> 
         assert head_as_of(store, "2019-01-01") == ("dung", None)  # never dated: kept, ranked last
     with heads_store([("a1", "an", "2020-05-01", None), ("a2", "an", None, None)]) as store:
         assert head_as_of(store, "2019-01-01") == (None, None)  # dated only after the day
+
+
+def test_officials_and_career_fold_each_posts_articles_into_one_row_per_status() -> None:
+    with heads_store([("a1", "an", "2020-05-01", None), ("a2", "an", "2022-01-10", None), ("a3", "an", None, None),
+                      ("a4", "an", "2023-03-03", "former"), ("a5", "binh", "2021-01-01", None)]) as store:
+        from unionkg.webui import create_app
+        client = create_app(store, {"TESTING": True}).test_client()
+        officials = json_of(client, "/id/org/cd-x.json")["officials"]
+        career = json_of(client, "/id/person/an.json")["career"]
+        page = page_of(client, "/id/org/cd-x?lang=en")
+    rows = [(o["person"]["iri"].rsplit("/", 1)[-1], o["status"], o["first_observed"], o["observed"], o["articles"])
+            for o in officials]
+    assert rows == [("an", "former", "2023-03-03", "2023-03-03", 1), ("an", None, "2020-05-01", "2022-01-10", 3),
+                    ("binh", None, "2021-01-01", "2021-01-01", 1)]
+    assert [(c["status"], c["first_observed"], c["articles"]) for c in career] == [(None, "2020-05-01", 3),
+                                                                                  ("former", "2023-03-03", 1)]
+    assert "2020-05-01 – 2022-01-10" in page and "(3 articles)" in page
 
 
 def test_orgchart_page_and_bad_parameters(example_client) -> None:
