@@ -157,3 +157,23 @@ def test_a_links_evidence_read_graph_by_graph_is_the_same(example_store, monkeyp
     after = panels()
     assert len(links) > 10 and sum(1 for shown, _ in before if shown) > 5
     assert before == after
+
+
+def test_graph_by_graph_evidence_is_the_same_on_a_sparql_server(example_store, remote_store, monkeypatch):
+    import io
+    from rdflib import Dataset
+    from unionkg.webui import create_app, hub_evidence
+    dump = io.BytesIO()
+    example_store.dump(dump, "nquads")
+    data = Dataset()
+    data.parse(data=dump.getvalue().decode("utf-8"), format="nquads")
+    for graph in data.graphs():
+        if str(graph.identifier).startswith("https://w3id.org/unionkg/graph/"):
+            remote_store.replace_graph(graph.identifier, list(graph))
+    path = "/id/" + str(example_store.select(MOST_MENTIONED_ORG)[0]["n"]).split("/id/", 1)[1] + ".json"
+    local = create_app(example_store, {"TESTING": True}).test_client().get(path).get_json()
+    app = create_app(remote_store, {"TESTING": True})
+    monkeypatch.setattr(hub_evidence, "HUB_MENTIONS", 0)  # every fact graph by graph, over HTTP
+    remote = app.test_client().get(path).get_json()
+    assert "unionkg_article_dates" in app.extensions
+    assert remote["evidence"] == local["evidence"] and remote["children"] == local["children"]
