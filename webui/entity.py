@@ -164,10 +164,13 @@ def person(iri: URIRef) -> dict[str, Any]:
 
 def directive(iri: URIRef) -> dict[str, Any]:
     rows = rq.select("directive_basis", this=iri)
-    ends = [(iri, row["directive"]) if str(row["direction"]) == "up" else (row["directive"], iri) for row in rows]
-    prime_link_evidence(iri, [(s, row["link"], o) for row, (s, o) in zip(rows, ends)])
+    shown = (page_of([row for row in rows if str(row["direction"]) == "up"], "based_on")
+             + page_of([row for row in rows if str(row["direction"]) == "down"], "basis_of"))
+    ends = [(iri, row["directive"]) if str(row["direction"]) == "up" else (row["directive"], iri) for row in shown]
+    if len(shown) == len(rows):  # every link shown: their evidence in one query
+        prime_link_evidence(iri, [(s, row["link"], o) for row, (s, o) in zip(shown, ends)])
     basis: dict[str, list] = {"up": [], "down": []}
-    for row, (s, o) in zip(rows, ends):
+    for row, (s, o) in zip(shown, ends):
         basis[str(row["direction"])].append({**ref(row["directive"]), "link": link_name(row["link"]),
                                              "evidence": triple_evidence(s, row["link"], o)})
     return {"properties": properties(iri), "based_on": basis["up"], "basis_of": basis["down"],

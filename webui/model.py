@@ -175,11 +175,11 @@ def triple_evidence(s: Any, p: Any, o: Any) -> list[dict[str, Any]]:
     if rows is None:
         mentions = rq.select("triple_mentions", **link)
         total = len({str(row["mention"]) for row in mentions})
-        if total > hub_evidence.HUB_MENTIONS:
-            graphs = [str(row["g"]) for row in mentions]
+        graphs = [str(row["g"]) for row in mentions]
+        if total > hub_evidence.HUB_MENTIONS or len(set(graphs)) <= EVIDENCE_SHOWN:
             first = hub_evidence.earliest_link_mentions(**link, graphs=graphs, limit=EVIDENCE_SHOWN)
             return evidence_rows(first, total)
-        rows = rq.select("triple_evidence", **link) if total else []
+        rows = rq.select("triple_evidence", **link)
     return evidence_rows(rows)
 
 

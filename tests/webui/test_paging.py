@@ -110,3 +110,21 @@ def test_a_page_that_is_not_there_is_a_clear_error(client, query: str, status: i
     response = client.get(f"/id/org/cong-doan-lon.json{query}")
     assert response.status_code == status
     assert query.split("=")[0][1:] in response.json["error"]
+
+
+def test_a_directives_basis_lists_are_paged_each_on_its_own() -> None:
+    directive = ID["directive/ct-1-tw"]
+    with EmbeddedStore(None) as store:
+        store.replace_graph(GRAPH["article/ref"], [(directive, RDF.type, UK.Directive),
+                                                   (directive, UK.basedOn, ID["directive/nq-9-tw"])])
+        for number in range(PAGE_SIZE + 10):
+            store.replace_graph(GRAPH[f"article/k{number:03d}"],
+                                [(ID[f"directive/kh-{number:03d}"], UK.basedOn, directive)])
+        client = create_app(store, {"TESTING": True}).test_client()
+        first = client.get("/id/directive/ct-1-tw.json").json
+        second = client.get("/id/directive/ct-1-tw.json?basis_of_page=2").json
+        html = client.get("/id/directive/ct-1-tw?basis_of_page=2").get_data(as_text=True)
+    assert [d["iri"] for d in first["based_on"]] == [str(ID["directive/nq-9-tw"])]
+    assert first["pages"]["basis_of"]["total"] == PAGE_SIZE + 10 and len(first["basis_of"]) == PAGE_SIZE
+    assert [d["iri"].rsplit("-", 1)[-1] for d in second["basis_of"]] == [f"{n:03d}" for n in range(PAGE_SIZE, PAGE_SIZE + 10)]
+    assert second["based_on"] == first["based_on"] and 'id="basis_of"' in html and 'rel="prev"' in html
