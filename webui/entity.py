@@ -132,16 +132,20 @@ def acts_page(**bindings: URIRef) -> list[dict[str, Any]]:
         rows = rq.select("acts", **bindings)
     shown = page_of(rows, "acts")
     if len(shown) == len(rows) and "event" not in bindings:  # the whole list: its evidence in one query
-        rq.prime("node_evidence", rq.select("act_evidence", **bindings), key="node",
-                 every=tuple(row["act"] for row in rows))
+        prime_act_evidence(rows, bindings)
     return [act_entry(row) for row in shown]
 
 
 def acts(**bindings: URIRef) -> list[dict[str, Any]]:
     """Every act on directives by an ?actor or on a ?directive, with its evidence (the trace shows them all)."""
     rows = rq.select("acts", **bindings)
-    rq.prime("node_evidence", rq.select("act_evidence", **bindings), key="node", every=tuple(row["act"] for row in rows))
+    prime_act_evidence(rows, bindings)
     return [act_entry(row) for row in rows]
+
+
+def prime_act_evidence(rows: list[dict[str, Any]], bindings: dict[str, URIRef]) -> None:
+    """Fetch the evidence of every act of acts.rq's `rows` (asked with `bindings`) in one query."""
+    rq.prime("node_evidence", rq.select("act_evidence", **bindings), key="node", every=tuple(row["act"] for row in rows))
 
 
 def act_entry(row: dict[str, Any]) -> dict[str, Any]:
