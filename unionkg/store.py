@@ -237,9 +237,13 @@ class EmbeddedStore(Store):
         link.after_write(rows, self._quads_in(graph for graph, _ in latest) - before if counted else 0)
 
     def _quads_in(self, graphs: Iterable[URIRef]) -> int:
-        """The number of quads in these named graphs (an article's: hundreds)."""
-        return sum(1 for graph in graphs
-                   for _ in self._db.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
+        """The number of quads in these named graphs (an article's: hundreds), counted in one query:
+        walking them in Python took a third of an ingest's write time."""
+        names = " ".join(graph_text(graph) for graph in graphs)
+        if not names:
+            return 0
+        count = "SELECT (COUNT(*) AS ?n) WHERE { VALUES ?g { %s } GRAPH ?g { ?s ?p ?o } }" % names
+        return int(next(iter(self._db.query(count)))["n"].value)
 
     def _write(self, latest: list[GraphBody]) -> None:
         """One transaction: an N-Quads load of new graphs, else one DROP ... INSERT DATA update."""

@@ -59,12 +59,10 @@ def fixture_stores(virtuoso_server):
 # Marked strict xfail, so a Virtuoso (or query) that fixes one turns its test red until unmarked.
 # The queries that pass avoid what it gets wrong: CONCAT of a stored value and a non-ASCII constant
 # (the constant is written STRDT("...", xsd:string)), CONCAT of an unbound value (guarded by BOUND),
-# REPLACE on the result of REPLACE (each step wrapped in STR()), EXISTS || EXISTS (nested IFs).
-SQ074 = "refused: 'SQ074: Line N:', an SQL compiler error without a message"
+# REPLACE on the result of REPLACE (each step wrapped in STR()), EXISTS || EXISTS (nested IFs, or
+# one ranked UNION per rule), an IF around an aggregate, YEAR() of an unbound value (guarded by BOUND).
 HANGS = "not run: the query outlasts the 60 s client timeout on the fixture graph and keeps Virtuoso busy after"
 BROKEN = {
-    "directive_trace": f"{SQ074} (its level test joins two EXISTS with ||; with nested IFs instead: 'SQ156: "
-                       "Internal Optimized compiler error')",
     "directive_coverage": (f"{HANGS} with include=all; with `by`: 'SQ200: No column ...unit' (an SQL "
                            "compiler error); before its level test was split, it returned wrong joins"),
 }
