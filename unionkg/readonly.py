@@ -50,6 +50,11 @@ class ReadOnlyStore(EmbeddedStore):
             if force or now != self._signature:
                 self._store, self._signature = open_read_only(self.path), now
 
+    def version(self) -> tuple:
+        """The store's files as last seen (checked as reads are): they change when a writer commits."""
+        self._db  # noqa: B018 (rechecks the files when `recheck` has passed)
+        return self._signature
+
     def _query(self, query: str, bindings: Mapping[str, Term] | None) -> object:
         try:
             return super()._query(query, bindings)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import abc
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
@@ -89,6 +89,11 @@ class Store(abc.ABC):
     def dump(self, out: BinaryIO, fmt: str) -> None:
         """Write every quad to `out` as "nquads" or "trig"."""
 
+    def version(self) -> Hashable | None:
+        """A token that changes whenever the data may have changed, for caches of results; None when
+        it cannot be known (a server that others write to)."""
+        return None
+
     def close(self) -> None:
         """Release the store."""
 
@@ -153,6 +158,7 @@ class EmbeddedStore(Store):
 
     def __init__(self, path: str | None) -> None:
         self.path = path
+        self._writes = 0  # only this process writes to it (Oxigraph locks the folder): its version
         try:
             if path is not None:
                 os.makedirs(path, exist_ok=True)  # Oxigraph creates the folder but not its parents
@@ -245,8 +251,13 @@ class EmbeddedStore(Store):
         count = "SELECT (COUNT(*) AS ?n) WHERE { VALUES ?g { %s } GRAPH ?g { ?s ?p ?o } }" % names
         return int(next(iter(self._db.query(count)))["n"].value)
 
+    def version(self) -> int:
+        """How many writes this store has taken: nobody else can write to it while it is open."""
+        return self._writes
+
     def _write(self, latest: list[GraphBody]) -> None:
         """One transaction: an N-Quads load of new graphs, else one DROP ... INSERT DATA update."""
+        self._writes += 1
         if any(self._db.contains_named_graph(ox.NamedNode(str(graph))) for graph, _ in latest):
             self._update(replace_updates(latest))
             return
@@ -277,6 +288,7 @@ class EmbeddedStore(Store):
         link.after_write([(str(graph), None)], -before)
 
     def _update(self, update: str) -> None:
+        self._writes += 1
         try:
             self._db.update(update)
         except (SyntaxError, ValueError) as error:

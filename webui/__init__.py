@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "UNIONKG_MAX_ROWS": 10_000,        # rows (or triples) per /sparql result; more are cut, and it says so
     "UNIONKG_QUERY_WORKERS": 2,        # /sparql queries running at once
     "UNIONKG_QUERY_WAIT": None,        # seconds a query waits for a free slot, then 503 [default: the time limit]
+    "UNIONKG_SLOW_RESULTS_SECONDS": 0.5,  # a page query this slow has its rows kept until the store changes
+    "UNIONKG_SLOW_RESULTS_ROWS": 500_000,  # rows kept so in all (0: none; webui/slow_results.py)
 }
 
 
@@ -36,7 +38,7 @@ def create_app(store: Store | None = None, config: Mapping[str, Any] | None = No
                            graph_store=app.config["UNIONKG_GRAPH_STORE"])
     app.extensions["unionkg_store"] = store
 
-    from . import i18n
+    from . import i18n, slow_results
     from .entity import bp as entity
     from .graph import bp as graph
     from .home import bp as home
@@ -49,6 +51,7 @@ def create_app(store: Store | None = None, config: Mapping[str, Any] | None = No
     for blueprint in (home, sparql, entity, search, orgchart, trace, vendor, queries, graph):
         app.register_blueprint(blueprint)
     i18n.init_app(app)
+    slow_results.init_app(app)
     app.after_request(security_headers)
     app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(UnionKGError, unionkg_error)

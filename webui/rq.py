@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from flask import g
+from flask import current_app, g
 
 from ..store import Term
 from . import get_store
@@ -35,12 +35,23 @@ def names() -> list[str]:
 
 
 def select(name: str, **bindings: Term) -> list[dict[str, Term]]:
-    """The rows of a SELECT query, memoised for the current request."""
+    """The rows of a SELECT query, memoised for the current request (and, when slow, for later
+    requests while the store is unchanged: webui/slow_results.py). Callers must not change them."""
     key = (name, tuple(sorted(bindings.items())))
     cache = g.setdefault("rq_cache", {})
     if key not in cache:
-        cache[key] = get_store().select(load(name), bindings)
+        store = get_store()
+        cache[key] = current_app.extensions["unionkg_slow_results"].rows(
+            store, key, lambda: store.select(load(name), bindings))
     return cache[key]
+
+
+def library_rows(name: str, params: dict[str, Term]) -> list[dict[str, Term]]:
+    """The rows of library query `name` (queries/), kept like a page query's when slow."""
+    from ..queries import library
+    store = get_store()
+    key = ("library", name, tuple(sorted(params.items())))
+    return current_app.extensions["unionkg_slow_results"].rows(store, key, lambda: library.run(store, name, params))
 
 
 def cached(name: str, **bindings: Term) -> list[dict[str, Term]] | None:

@@ -32,7 +32,7 @@ def days_between(start: str | None, end: str | None) -> int | None:
 
 def inferred_levels(iri: URIRef) -> dict[str, str]:
     """actor IRI -> the level the library infers for it (confederation, bloc, grassroots, ...)."""
-    rows = library.run(get_store(), "directive_trace", {"directive": iri})
+    rows = rq.library_rows("directive_trace", {"directive": iri})
     return {str(row["actor"]): str(row["level"]) for row in rows if row.get("level") is not None}
 
 
@@ -119,7 +119,7 @@ def coverage(iri: URIRef, parent_text: str) -> dict[str, Any] | None:
         return None
     try:
         parent = library.resolve_org(get_store(), parent_text)
-        rows = library.run(get_store(), "directive_coverage", {"directive": iri, "org": parent})
+        rows = rq.library_rows("directive_coverage", {"directive": iri, "org": parent})
     except QueryError as error:
         abort(400, description=f"parameter parent={parent_text[:200]!r}: {error}")
     units = [{**ref(row["unit"]), "level": str(row["level"]) if row.get("level") is not None else None,
