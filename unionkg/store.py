@@ -153,6 +153,12 @@ def media_format(query_kind: str, media_type: str) -> ox.QueryResultsFormat | ox
     return table.get(base, next(iter(table.values())))
 
 
+# (query text, variables...) that Oxigraph would not substitute (not projected), so that a page
+# binding one query per row shown does not have each refused first. Page and library queries only:
+# a handful of texts.
+_BOUND_BY_VALUES: set[tuple] = set()
+
+
 class EmbeddedStore(Store):
     """An Oxigraph store in this process: on disk in a folder, or in memory."""
 
@@ -180,14 +186,18 @@ class EmbeddedStore(Store):
         """Run a read query, with the bindings substituted, else bound by VALUES."""
         substitutions = {_variable(name): to_ox(term) for name, term in (bindings or {}).items()}
         try:
-            try:
-                return self._db.query(query, use_default_graph_as_union=True, substitutions=substitutions)
-            except RuntimeError as error:
-                # Oxigraph substitutes only projected variables; VALUES binds the others.
-                if not substitutions or "does not contain" not in str(error):
-                    raise
-                from .store_remote import bind_values
-                return self._db.query(bind_values(query, bindings or {}), use_default_graph_as_union=True)
+            if (query, *substitutions) not in _BOUND_BY_VALUES:
+                try:
+                    return self._db.query(query, use_default_graph_as_union=True, substitutions=substitutions)
+                except RuntimeError as error:
+                    # Oxigraph substitutes only projected variables; VALUES binds the others.
+                    if not substitutions or "does not contain" not in str(error):
+                        raise
+                    if len(_BOUND_BY_VALUES) >= 1024:  # a bound, should texts ever be made per call
+                        _BOUND_BY_VALUES.clear()
+                    _BOUND_BY_VALUES.add((query, *substitutions))
+            from .store_remote import bind_values
+            return self._db.query(bind_values(query, bindings or {}), use_default_graph_as_union=True)
         except (SyntaxError, RuntimeError, ValueError) as error:
             raise QueryError(f"{error}; query: {query[:200]}") from None
         except OSError as error:

@@ -12,6 +12,7 @@ comment is not mistaken for a keyword.
 """
 from __future__ import annotations
 
+import functools
 import re
 import urllib.error
 import urllib.parse
@@ -128,7 +129,14 @@ def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
     if not all(re.fullmatch(r"\w+", name) for name in names):
         raise QueryError(f"bad variable name in {list(bindings)}")
     row = " ".join(term_text(term) for term in bindings.values())
-    values = f" VALUES ({' '.join('?' + name for name in names)}) {{ ({row}) }} "
+    before, after = _values_slot(query)
+    return f"{before} VALUES ({' '.join('?' + name for name in names)}) {{ ({row}) }} {after}"
+
+
+@functools.lru_cache(maxsize=512)
+def _values_slot(query: str) -> tuple[str, str]:
+    """The query cut where a VALUES block opens its outermost WHERE group (the same few texts are
+    bound over and over: a page binds one query per row shown, and tokenizing is the cost)."""
     found = tokens(query) + [Token("end", "", len(query))]
     form = next((i for i, t in enumerate(found) if t.kind == "word" and not _is_word(t, "BASE", "PREFIX")), 0)
     if not _is_word(found[form], *READ_FORMS):
@@ -142,11 +150,11 @@ def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
     begin, end = found[open_at].start, found[close_at].start
     if short:  # CONSTRUCT WHERE { T } has no room for VALUES: spell it CONSTRUCT { T } WHERE { VALUES T }
         body = query[begin + 1:end]
-        return f"{query[:found[form + 1].start]}{{{body}}} WHERE {{{values}{body}}}{query[end + 1:]}"
+        return f"{query[:found[form + 1].start]}{{{body}}} WHERE {{", f"{body}}}{query[end + 1:]}"
     if _is_word(found[open_at + 1], "SELECT"):
         # A sub-select must stand alone in its group, so it moves into a group of its own.
-        return f"{query[:begin + 1]}{values}{{{query[begin + 1:end]}}}{query[end:]}"
-    return f"{query[:begin + 1]}{values}{query[begin + 1:]}"
+        return query[:begin + 1], f"{{{query[begin + 1:end]}}}{query[end:]}"
+    return query[:begin + 1], query[begin + 1:]
 
 
 def _opening(found: list[Token], start: int, query: str) -> int:

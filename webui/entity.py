@@ -144,8 +144,11 @@ def acts(**bindings: URIRef) -> list[dict[str, Any]]:
 
 
 def prime_act_evidence(rows: list[dict[str, Any]], bindings: dict[str, URIRef]) -> None:
-    """Fetch the evidence of every act of acts.rq's `rows` (asked with `bindings`) in one query."""
-    rq.prime("node_evidence", rq.select("act_evidence", **bindings), key="node", every=tuple(row["act"] for row in rows))
+    """Fetch the evidence of every act of acts.rq's `rows` (asked with `bindings`), and the citation
+    of each article it is in, in one query."""
+    evidence = rq.select("act_evidence", **bindings)
+    rq.prime("node_evidence", evidence, key="node", every=tuple(row["act"] for row in rows))
+    rq.prime("article_meta", evidence, key="article")
 
 
 def act_entry(row: dict[str, Any]) -> dict[str, Any]:
