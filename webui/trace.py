@@ -16,6 +16,7 @@ from rdflib import URIRef
 from ..errors import QueryError
 from ..ontology.namespaces import ID, UK
 from ..queries import library
+from ..queries.lateral import has_lateral
 from . import get_store, rq
 from .entity import acts
 from .model import LEVELS, level_of, ref
@@ -32,7 +33,10 @@ def days_between(start: str | None, end: str | None) -> int | None:
 
 def inferred_levels(iri: URIRef) -> dict[str, str]:
     """actor IRI -> the level the library infers for it (confederation, bloc, grassroots, ...)."""
-    rows = rq.library_rows("directive_trace", {"directive": iri})
+    if has_lateral(get_store()):
+        rows = rq.select("actor_levels", directive=iri)
+    else:  # actor_levels.rq needs LATERAL; the library's directive_trace has a SPARQL 1.1 twin
+        rows = rq.library_rows("directive_trace", {"directive": iri})
     return {str(row["actor"]): str(row["level"]) for row in rows if row.get("level") is not None}
 
 

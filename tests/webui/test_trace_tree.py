@@ -52,3 +52,27 @@ def test_coverage_of_an_unknown_parent_is_a_400(example_client) -> None:
     assert response.status_code == 400 and "parameter parent='no such union anywhere'" in response.json["error"]
     assert example_client.get("/trace/nq-2-tw", query_string={"parent": "zzz"}).status_code == 400
     assert example_client.get("/trace/nq-2-tw.json").json["coverage"] is None
+
+
+def _levels_by_trace(store, directive) -> set[tuple[str, str | None]]:
+    from unionkg.queries import library
+    rows = library.run(store, "directive_trace", {"directive": directive})
+    return {(str(r["actor"]), str(r["level"]) if r.get("level") is not None else None) for r in rows}
+
+
+def test_the_traces_levels_are_directive_traces_on_every_directive(example_store, kg) -> None:
+    from rdflib import URIRef
+
+    from unionkg.webui import rq
+    text = rq.load("actor_levels")
+    for store in (example_store, kg):
+        directives = {row["d"] for row in store.select(
+            "SELECT DISTINCT ?d WHERE { ?act <https://w3id.org/unionkg/ont#directive> ?d }")}
+        assert len(directives) >= 2
+        every = set()
+        for directive in directives:
+            levels = {(str(r["actor"]), str(r["level"]) if r.get("level") is not None else None)
+                      for r in store.select(text, {"directive": URIRef(str(directive))})}
+            assert levels == _levels_by_trace(store, directive), directive
+            every |= levels
+        assert len({level for _, level in every if level}) >= 2
