@@ -23,7 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "UNIONKG_QUERY_WORKERS": 2,        # /sparql queries running at once
     "UNIONKG_QUERY_WAIT": None,        # seconds a query waits for a free slot, then 503 [default: the time limit]
     "UNIONKG_SLOW_RESULTS_SECONDS": 0.5,  # a page query this slow has its rows kept until the store changes
-    "UNIONKG_SLOW_RESULTS_ROWS": 500_000,  # rows kept so in all (0: none; webui/slow_results.py)
+    "UNIONKG_SLOW_RESULTS_ROWS": 100_000,  # rows kept so in all, 1–4 kB each (0: none; webui/slow_results.py)
 }
 
 
