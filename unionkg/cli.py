@@ -341,9 +341,13 @@ def validate(**store_args) -> None:
               help="Rows (or triples) per /sparql result; more are cut and the response says so.")
 @click.option("--query-workers", type=click.IntRange(1, 64), default=2, show_default=True,
               help="/sparql queries that may run at once (worker processes for an embedded store).")
+@click.option("--keep-rows", type=click.IntRange(0), default=100_000, show_default=True,
+              help="Rows of slow page queries kept in memory for the next request until the store "
+                   "changes (1-4 kB each); 0 keeps none.")
 @store_options
 @reports_errors
-def serve(host: str, port: int, query_timeout: float, max_rows: int, query_workers: int, **store_args) -> None:
+def serve(host: str, port: int, query_timeout: float, max_rows: int, query_workers: int, keep_rows: int,
+          **store_args) -> None:
     """Serve the UI at / and a read-only SPARQL 1.1 endpoint at /sparql (never in debug mode).
 
     An embedded store is opened read-only and followed as `unionkg ingest` writes to it.
@@ -356,7 +360,7 @@ def serve(host: str, port: int, query_timeout: float, max_rows: int, query_worke
         from .readonly import ReadOnlyStore
         store = ReadOnlyStore(store_args["store_dir"] or default_store_dir())
     app = create_app(store=store, config={"UNIONKG_QUERY_TIMEOUT": query_timeout, "UNIONKG_MAX_ROWS": max_rows,
-                                          "UNIONKG_QUERY_WORKERS": query_workers})
+                                          "UNIONKG_QUERY_WORKERS": query_workers, "UNIONKG_SLOW_RESULTS_ROWS": keep_rows})
     app.debug = False
     err.print(f"serving http://{host}:{port}/ (SPARQL endpoint: http://{host}:{port}/sparql)")
     run_simple(host, port, app, threaded=True, use_debugger=False, use_reloader=False)
