@@ -13,7 +13,8 @@ from flask import Blueprint, Response, abort, jsonify, render_template, request
 from rdflib import Graph, URIRef
 
 from ..ontology.namespaces import PREFIXES, UK
-from . import disagree, rq
+from ..queries.lateral import has_lateral
+from . import disagree, get_store, rq
 from .model import (iri_of, level_of, local_path, node_evidence, post_title, ref, short, term_name,
                     triple_evidence, value)
 from .paging import page_of, pagers
@@ -140,6 +141,9 @@ def acts(**bindings: URIRef) -> list[dict[str, Any]]:
     """Every act on directives by an ?actor or on a ?directive, with its evidence (the trace shows them all)."""
     rows = rq.select("acts", **bindings)
     prime_act_evidence(rows, bindings)
+    if set(bindings) == {"directive"} and has_lateral(get_store()):  # a trace: every name in one query
+        named = {row[key] for row in rows for key in ("actor", "event") if row.get(key) is not None}
+        rq.prime("labels", rq.select("act_labels", **bindings), key="this", every=tuple(named))
     return [act_entry(row) for row in rows]
 
 

@@ -76,3 +76,24 @@ def test_the_traces_levels_are_directive_traces_on_every_directive(example_store
             assert levels == _levels_by_trace(store, directive), directive
             every |= levels
         assert len({level for _, level in every if level}) >= 2
+
+
+def test_a_traces_names_in_one_query_are_each_entitys_names(example_store) -> None:
+    from rdflib import URIRef
+
+    from unionkg.webui import rq
+    directives = {row["d"] for row in example_store.select(
+        "SELECT DISTINCT ?d WHERE { ?act <https://w3id.org/unionkg/ont#directive> ?d }")}
+    for directive in directives:
+        rows = example_store.select(rq.load("act_labels"), {"directive": URIRef(str(directive))})
+        together = {(str(r["this"]), r["label"], str(r["property"])) for r in rows}
+        named = {row["this"] for row in rows}
+        assert named, directive
+        one_by_one = {(str(entity), r["label"], str(r["property"]))
+                      for entity in named for r in example_store.select(rq.load("labels"), {"this": entity})}
+        assert together == one_by_one, directive
+    acted = {r["x"] for r in example_store.select(
+        "PREFIX uk: <https://w3id.org/unionkg/ont#> SELECT DISTINCT ?x WHERE { ?act uk:directive ?d . "
+        "{ ?act uk:actor ?x } UNION { ?act uk:atEvent ?x } }")}
+    assert acted == {row["this"] for d in directives for row in example_store.select(
+        rq.load("act_labels"), {"directive": URIRef(str(d))})}
