@@ -9,6 +9,7 @@ from pathlib import Path
 
 from flask import current_app, g
 
+from ..queries import library
 from ..store import Term
 from . import get_store
 
@@ -48,7 +49,6 @@ def select(name: str, **bindings: Term) -> list[dict[str, Term]]:
 
 def library_rows(name: str, params: dict[str, Term]) -> list[dict[str, Term]]:
     """The rows of library query `name` (queries/), kept like a page query's when slow."""
-    from ..queries import library
     store = get_store()
     key = ("library", name, tuple(sorted(params.items())))
     return current_app.extensions["unionkg_slow_results"].rows(store, key, lambda: library.run(store, name, params))
