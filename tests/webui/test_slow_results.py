@@ -2,6 +2,7 @@
 and without them, forgotten at the first write, bounded, and never kept for a server's store."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -53,7 +54,7 @@ def test_a_write_makes_the_kept_rows_unreachable(web_store) -> None:
     assert page == create_app(web_store, KEEP_NONE).test_client().get("/id/org/cdvc.json").get_json()
 
 
-def _counted(rows: list) -> tuple[list, list]:
+def _counted(rows: list) -> tuple[list, Callable[[], list]]:
     """A query stand-in returning `rows`, and the list that records each run."""
     runs: list = []
     return runs, lambda: runs.append(1) or rows
