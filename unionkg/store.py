@@ -267,10 +267,10 @@ class EmbeddedStore(Store):
 
     def _write(self, latest: list[GraphBody]) -> None:
         """One transaction: an N-Quads load of new graphs, else one DROP ... INSERT DATA update."""
-        self._writes += 1
         if any(self._db.contains_named_graph(ox.NamedNode(str(graph))) for graph, _ in latest):
             self._update(replace_updates(latest))
             return
+        self._writes += 1
         text = "".join(quads_text(graph, body) for graph, body in latest)
         try:
             if text:

@@ -4,13 +4,14 @@ Values reach a query only as bindings (RDF terms bound by the store), never as t
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from flask import current_app, g
 
 from ..queries import library
-from ..store import Term
+from ..store import Store, Term
 from . import get_store
 
 FOLDER = Path(__file__).parent / "queries"
@@ -41,17 +42,20 @@ def select(name: str, **bindings: Term) -> list[dict[str, Term]]:
     key = (name, tuple(sorted(bindings.items())))
     cache = g.setdefault("rq_cache", {})
     if key not in cache:
-        store = get_store()
-        cache[key] = current_app.extensions["unionkg_slow_results"].rows(
-            store, key, lambda: store.select(load(name), bindings))
+        cache[key] = _kept_when_slow(key, lambda store: store.select(load(name), bindings))
     return cache[key]
 
 
 def library_rows(name: str, params: dict[str, Term]) -> list[dict[str, Term]]:
     """The rows of library query `name` (queries/), kept like a page query's when slow."""
-    store = get_store()
     key = ("library", name, tuple(sorted(params.items())))
-    return current_app.extensions["unionkg_slow_results"].rows(store, key, lambda: library.run(store, name, params))
+    return _kept_when_slow(key, lambda store: library.run(store, name, params))
+
+
+def _kept_when_slow(key: tuple, run: Callable[[Store], list[dict[str, Term]]]) -> list[dict[str, Term]]:
+    """`run(store)`'s rows, or those kept for `key` from an earlier request (webui/slow_results.py)."""
+    store = get_store()
+    return current_app.extensions["unionkg_slow_results"].rows(store, key, lambda: run(store))
 
 
 def cached(name: str, **bindings: Term) -> list[dict[str, Term]] | None:
