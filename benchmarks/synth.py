@@ -9,7 +9,12 @@ a provincial federation, a central sector union, a district or industrial-zone u
 grassroots union of a company or an institution): its date, its chair, speakers and guests with
 their posts, the directives it disseminated or carried out (Party resolutions and directives,
 State decrees, numbered union programmes and plans), the hierarchy it sits in, and several
-paragraphs of ordinary reporting around them. The sentences are templates written for this
+paragraphs of ordinary reporting around them. As in real reporting, a directive flows down the
+hierarchy: each union with units under it has its own numbered programme or plan for carrying
+out each Party or State directive (the confederation's 12/CTr-TLĐ, a provincial federation's
+45/KH-LĐLĐ), and its units report acting on that plan as well as on the directive. So besides a
+few directives acted on by every level, the corpus has a long tail of plans each acted on by a
+handful of units, the shape a researcher tracing a directive meets. The sentences are templates written for this
 benchmark; the names of people and companies are combined at random and belong to no one.
 """
 from __future__ import annotations
@@ -161,6 +166,16 @@ def hierarchy(rng: random.Random) -> list[Unit]:
     return units
 
 
+# The document a union of each level issues to carry a directive out: (type as written, kind code
+# after the number, issuer code). The issuer code is the generic one every union of that level
+# writes, so the union's name is part of the plan's identity.
+PLAN_FORMS = {"confed": ("Chương trình hành động số", "CTr", "TLĐ"),
+              "province": ("Kế hoạch số", "KH", "LĐLĐ"),
+              "sector": ("Kế hoạch số", "KH", "CĐN"),
+              "upper": ("Kế hoạch số", "KH", "CĐ")}
+# How often a unit's article reports acting on its parent's plan, and a speaker on the organiser's.
+PLAN_SHARE = 0.6
+
 POSTS = {"confed": ["Chủ tịch", "Phó Chủ tịch", "Ủy viên Đoàn Chủ tịch"],
          "province": ["Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch thường trực", "Trưởng Ban Tuyên giáo"],
          "sector": ["Chủ tịch", "Phó Chủ tịch", "Trưởng Ban Tổ chức"],
@@ -187,6 +202,13 @@ class Generator:
         if key not in self._roster:
             self._roster[key] = person(random.Random(f"{self.seed}|{unit}|{post}"))
         return self._roster[key]
+
+    def plan(self, unit: Unit, directive: str) -> tuple[str, str]:
+        """The plan `unit` issued for `directive` ("Kế hoạch số 45/KH-LĐLĐ", its date d/m/yyyy), the same in every article."""
+        rng = random.Random(f"{self.seed}|plan|{unit.name}|{directive}")
+        written, kind, issuer = PLAN_FORMS[unit.level]
+        year = 2022 if "02-NQ/TW" in directive else rng.choice([2021, 2022, 2023])
+        return f"{written} {rng.randint(1, 199)}/{kind}-{issuer}", f"{rng.randint(1, 28)}/{rng.randint(1, 12)}/{year}"
 
     def official(self, rng: random.Random, unit: Unit) -> tuple[str, str]:
         post = rng.choice(POSTS[unit.level])
@@ -222,14 +244,21 @@ class Generator:
                          f"{organiser.name} trực thuộc {parent.name}.")
         kids = self.children.get(organiser.name, [])
         sampled = rng.sample(kids, min(len(kids), 3)) if kids else []
+        own_plan = self.plan(organiser, directive)[0] if kids else f"Chương trình hành động số {programme_no}"
         for kid in sampled:
             verb, _ = rng.choice(ACT_VERBS)
             who, post = self.official(rng, kid)
+            acted_on = f"{own_plan} của {organiser.name}" if kids and rng.random() < PLAN_SHARE else directive
             paras.append(f"Phát biểu tại hội nghị, đồng chí {who}, {post} {kid.name} cho biết đơn vị đã {verb} "
-                         f"{directive} tới toàn thể đoàn viên. {kid.name} trực thuộc {organiser.name}.")
+                         f"{acted_on} tới toàn thể đoàn viên. {kid.name} trực thuộc {organiser.name}.")
         verb, _ = rng.choice(ACT_VERBS)
-        paras.append(f"{organiser.name} đã ban hành Chương trình hành động số {programme_no} để {verb} {directive}, "
+        paras.append(f"{organiser.name} đã ban hành {own_plan} để {verb} {directive}, "
                      f"xác định rõ lộ trình, nhiệm vụ và trách nhiệm của từng cấp công đoàn.")
+        if parent is not None and rng.random() < PLAN_SHARE:
+            parent_plan, plan_date = self.plan(parent, directive)
+            verb, _ = rng.choice(ACT_VERBS)
+            paras.append(f"Trước đó, {organiser.name} đã {verb} {parent_plan} ngày {plan_date} của {parent.name} "
+                         f"về thực hiện {directive}.")
         other, other_issuer, other_issued, _ = rng.choice(DIRECTIVES)
         if other != directive:
             paras.append(f"Cùng với đó, các cấp công đoàn tiếp tục {rng.choice(ACT_VERBS)[0]} {other} ngày "

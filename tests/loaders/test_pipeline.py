@@ -124,6 +124,15 @@ def test_two_jobs_store_exactly_what_one_job_stores(corpus, serial_quads):
         assert nquads(store) == serial_quads
 
 
+def test_the_synthetic_corpus_has_plans_based_on_a_directive_and_acted_on_below(serial_quads):
+    """Unions' plans (kh-, ctr-) are based on a directive and acted on in other articles (synth.py)."""
+    ont = "<https://w3id.org/unionkg/ont#"
+    triples = [quad.split(" ", 3)[:3] for quad in serial_quads]
+    plans = {s for s, p, _ in triples if p == f"{ont}basedOn>" and ("/directive/kh-" in s or "/directive/ctr-" in s)}
+    acts_on_plans = {s for s, p, o in triples if p == f"{ont}directive>" and o in plans}
+    assert len(plans) >= 5 and len(acts_on_plans) >= 10
+
+
 def by_graph(lines: list[str]) -> dict[str, set[str]]:
     """N-Quads lines by their graph (the last IRI of the line)."""
     out: dict[str, set[str]] = {}
