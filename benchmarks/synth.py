@@ -14,8 +14,9 @@ hierarchy: each union with units under it has its own numbered programme or plan
 out each Party or State directive (the confederation's 12/CTr-TLĐ, a provincial federation's
 45/KH-LĐLĐ), and its units report acting on that plan as well as on the directive. So besides a
 few directives acted on by every level, the corpus has a long tail of plans each acted on by a
-handful of units, the shape a researcher tracing a directive meets. The sentences are templates written for this
-benchmark; the names of people and companies are combined at random and belong to no one.
+handful of units, the shape a researcher tracing a directive meets. The sentences are templates
+written for this benchmark; the names of people and companies are combined at random and belong
+to no one.
 """
 from __future__ import annotations
 
@@ -204,7 +205,7 @@ class Generator:
         return self._roster[key]
 
     def plan(self, unit: Unit, directive: str) -> tuple[str, str]:
-        """The plan `unit` issued for `directive` ("Kế hoạch số 45/KH-LĐLĐ", its date d/m/yyyy), the same in every article."""
+        """The plan `unit` issued for `directive` ("Kế hoạch số 45/KH-LĐLĐ") and its date (d/m/yyyy), in every article."""
         rng = random.Random(f"{self.seed}|plan|{unit.name}|{directive}")
         written, kind, issuer = PLAN_FORMS[unit.level]
         year = 2022 if "02-NQ/TW" in directive else rng.choice([2021, 2022, 2023])
