@@ -13,7 +13,7 @@ from typing import BinaryIO
 from unionkg.errors import InputError
 from unionkg.loaders.model import SourceDocument
 
-__all__ = ["read_inputs", "SUPPORTED_SUFFIXES", "decode_bytes"]
+__all__ = ["read_inputs", "count_inputs", "SUPPORTED_SUFFIXES", "decode_bytes"]
 
 # File suffix -> how the file is read ("jsonl" files hold one record a line).
 SUPPORTED_SUFFIXES: dict[str, str] = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
@@ -49,6 +49,35 @@ def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None,
             yield from _read_path(path, max_bytes)
 
 
+def count_inputs(paths: Sequence[str]) -> int | None:
+    """About how many documents and errors `read_inputs` will yield, for a progress bar: a JSONL
+    file counts its lines (blank ones too), any other path one. None when stdin is an input."""
+    if "-" in paths:
+        return None
+    total = 0
+    for path in paths:
+        if os.path.isdir(path):
+            total += sum(1 if isinstance(found, InputError) else _records_in(found)
+                         for found in _files_under(path, os.path.realpath(path)))
+        else:
+            total += _records_in(path) if _suffix(path) in SUPPORTED_SUFFIXES else 1
+    return total
+
+
+def _records_in(path: str) -> int:
+    """The number of lines of a JSONL file (read in blocks, not parsed), else 1."""
+    if SUPPORTED_SUFFIXES[_suffix(path)] != "jsonl":
+        return 1
+    lines, last = 0, b"\n"
+    try:
+        with open(path, "rb") as handle:
+            while block := handle.read(1 << 20):
+                lines, last = lines + block.count(b"\n"), block[-1:]
+    except OSError:
+        return 1  # reading it reports the error, one item
+    return max(1, lines + (last != b"\n"))
+
+
 def _read_path(path: str, max_bytes: int) -> Iterator[Result]:
     """One named path: a folder is walked, a file must have a supported suffix."""
     if not os.path.exists(path):
@@ -64,6 +93,15 @@ def _read_path(path: str, max_bytes: int) -> Iterator[Result]:
 
 def _walk(folder: str, root: str, max_bytes: int) -> Iterator[Result]:
     """Files under a folder, sorted, skipping hidden and unsupported ones and links leaving `root`."""
+    for found in _files_under(folder, root):
+        if isinstance(found, InputError):
+            yield found
+        else:
+            yield from _read_file(found, max_bytes)
+
+
+def _files_under(folder: str, root: str) -> Iterator[str | InputError]:
+    """The supported files under a folder, sorted, and an error for each folder or link refused."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -80,9 +118,9 @@ def _walk(folder: str, root: str, max_bytes: int) -> Iterator[Result]:
             if os.path.isdir(target):
                 continue  # its files are inside the walked folder and read there: no duplicates, no loops
         if entry.is_dir():
-            yield from _walk(entry.path, root, max_bytes)
+            yield from _files_under(entry.path, root)
         elif _suffix(entry.name) in SUPPORTED_SUFFIXES and os.path.exists(entry.path):
-            yield from _read_file(entry.path, max_bytes)
+            yield entry.path
 
 
 def _inside(target: str, root: str) -> bool:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
 
 from .config import default_store_dir
 from .errors import UnionKGError
@@ -83,10 +84,13 @@ def ingest(paths: tuple[str, ...], jobs: int, max_bytes: int, quiet: bool, **sto
     already stored are replaced by the same ones). A second Ctrl-C stops at once.
     """
     from .loaders.pipeline import ingest as run_ingest
+    from .loaders.read import count_inputs
     with open_from_options(**store_args) as store, StopRequest() as stop:
         with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                      TimeElapsedColumn(), console=err, disable=quiet, transient=True) as progress:
-            task = progress.add_task("", total=None)
+                      TimeElapsedColumn(), TimeRemainingColumn(), console=err, disable=quiet,
+                      transient=True) as progress:
+            # The total (a JSONL file's lines are counted first: about 2 s for 800 MB) gives the bar an end.
+            task = progress.add_task("", total=None if quiet else count_inputs(paths))
             report = run_ingest(list(paths), store, jobs=jobs, max_bytes=max_bytes,
                                 stdin=sys.stdin.buffer if "-" in paths else None,
                                 on_item=lambda label: progress.update(task, advance=1, description=label[-40:]),

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from unionkg.errors import InputError
 from unionkg.loaders.model import SourceDocument
-from unionkg.loaders.read import read_inputs
+from unionkg.loaders.read import count_inputs, read_inputs
 
 ARTICLE = "Liên đoàn Lao động tỉnh Nghệ An tổ chức hội nghị\n\nSáng 12/3, hội nghị đã diễn ra tại Vinh.\n"
 
@@ -367,3 +367,22 @@ def test_dot_dot_links_and_links_to_outside_folders_are_reported(tmp_path: Path)
     assert [d.source for d in docs] == ["ok.txt"]
     assert set(errors) == {"up", "dotdot.txt", "chain.txt"}
     assert all("points outside" in reason and "not followed" in reason for reason in errors.values())
+
+
+# --- the count for the progress bar -----------------------------------------------------------
+
+def test_count_inputs_is_the_number_of_results_reading_gives(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "sub" / "b.html").write_text(f"<p>{ARTICLE}</p>", encoding="utf-8")
+    (corpus / ".hidden.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "notes.pdf").write_bytes(b"%PDF")
+    record = json.dumps({"source": "r.txt", "text": ARTICLE}, ensure_ascii=False)
+    (corpus / "archive.jsonl").write_text(f"{record}\n{record}\n{{broken", encoding="utf-8")  # no final newline
+    paths = [str(corpus), str(tmp_path / "missing.txt"), str(tmp_path / "x.doc")]
+    assert count_inputs(paths) == len(_read(*paths)) == 7
+
+
+def test_count_inputs_is_unknown_when_stdin_is_read() -> None:
+    assert count_inputs(["-"]) is None
