@@ -249,7 +249,7 @@ class Generator:
         for kid in sampled:
             verb, _ = rng.choice(ACT_VERBS)
             who, post = self.official(rng, kid)
-            acted_on = f"{own_plan} của {organiser.name}" if kids and rng.random() < PLAN_SHARE else directive
+            acted_on = f"{own_plan} của {organiser.name}" if rng.random() < PLAN_SHARE else directive
             paras.append(f"Phát biểu tại hội nghị, đồng chí {who}, {post} {kid.name} cho biết đơn vị đã {verb} "
                          f"{acted_on} tới toàn thể đoàn viên. {kid.name} trực thuộc {organiser.name}.")
         verb, _ = rng.choice(ACT_VERBS)

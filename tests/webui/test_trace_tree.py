@@ -54,26 +54,30 @@ def test_coverage_of_an_unknown_parent_is_a_400(example_client) -> None:
     assert example_client.get("/trace/nq-2-tw.json").json["coverage"] is None
 
 
-def _levels_by_trace(store, directive) -> set[tuple[str, str | None]]:
-    from unionkg.queries import library
-    rows = library.run(store, "directive_trace", {"directive": directive})
+def _actor_levels(rows) -> set[tuple[str, str | None]]:
+    """(actor, level) of each row."""
     return {(str(r["actor"]), str(r["level"]) if r.get("level") is not None else None) for r in rows}
+
+
+def _acted_directives(store) -> set:
+    """Every directive some act is on."""
+    return {row["d"] for row in store.select(
+        "SELECT DISTINCT ?d WHERE { ?act <https://w3id.org/unionkg/ont#directive> ?d }")}
 
 
 def test_the_traces_levels_are_directive_traces_on_every_directive(example_store, kg) -> None:
     from rdflib import URIRef
 
+    from unionkg.queries import library
     from unionkg.webui import rq
     text = rq.load("actor_levels")
     for store in (example_store, kg):
-        directives = {row["d"] for row in store.select(
-            "SELECT DISTINCT ?d WHERE { ?act <https://w3id.org/unionkg/ont#directive> ?d }")}
+        directives = _acted_directives(store)
         assert len(directives) >= 2
         every = set()
         for directive in directives:
-            levels = {(str(r["actor"]), str(r["level"]) if r.get("level") is not None else None)
-                      for r in store.select(text, {"directive": URIRef(str(directive))})}
-            assert levels == _levels_by_trace(store, directive), directive
+            levels = _actor_levels(store.select(text, {"directive": URIRef(str(directive))}))
+            assert levels == _actor_levels(library.run(store, "directive_trace", {"directive": directive})), directive
             every |= levels
         assert len({level for _, level in every if level}) >= 2
 
@@ -82,8 +86,7 @@ def test_a_traces_names_in_one_query_are_each_entitys_names(example_store) -> No
     from rdflib import URIRef
 
     from unionkg.webui import rq
-    directives = {row["d"] for row in example_store.select(
-        "SELECT DISTINCT ?d WHERE { ?act <https://w3id.org/unionkg/ont#directive> ?d }")}
+    directives = _acted_directives(example_store)
     for directive in directives:
         rows = example_store.select(rq.load("act_labels"), {"directive": URIRef(str(directive))})
         together = {(str(r["this"]), r["label"], str(r["property"])) for r in rows}
